@@ -1,0 +1,58 @@
+package org.kzarchive.importing;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.kzarchive.system.ArchiveProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A repeatable Flyway migration that imports the content folder. Its checksum is the folder's
+ * fingerprint, so Flyway runs it again exactly when a content file changes.
+ */
+@Component
+class ContentSeedMigration implements JavaMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentSeedMigration.class);
+
+    private final ContentFolder folder;
+    private final ContentImport contentImport;
+
+    ContentSeedMigration(ArchiveProperties properties, ContentImport contentImport) {
+        this.folder = new ContentFolder(properties.contentDir());
+        this.contentImport = contentImport;
+    }
+
+    @Override
+    public MigrationVersion getVersion() {
+        return null; // repeatable
+    }
+
+    @Override
+    public String getDescription() {
+        return "import content folder";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return folder.fingerprint();
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) {
+        var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+        var outcome = contentImport.importAll(folder, new TranslationWriter(jdbc));
+        log.info("Content folder {}: {} translations imported, {} unchanged, {} kept as edited on the site",
+                folder.root().toAbsolutePath().normalize(), outcome.imported(), outcome.unchanged(), outcome.keptEditorVersion());
+    }
+}

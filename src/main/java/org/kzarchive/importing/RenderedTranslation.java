@@ -1,0 +1,32 @@
+package org.kzarchive.importing;
+
+import java.util.List;
+
+import org.kzarchive.archive.BlockKind;
+
+/** A translation ready to store: structure from the parser, HTML rendered once, notes linked both ways. */
+public record RenderedTranslation(TranslationMetadata metadata, List<Section> sections, List<Footnote> footnotes,
+                                  List<TimelineEvent> timeline) {
+
+    public record Section(String anchor, String title, String titleHtml, List<Block> blocks) {
+    }
+
+    public record Block(String anchor, BlockKind kind, Integer exchange, String html, String plainText,
+                        String figureDate, String figureCredit, String figureImage) {
+    }
+
+    /** @param references where the note is cited, in order of appearance */
+    public record Footnote(int number, String label, String html, String plainText, List<Reference> references) {
+
+        public String anchor() {
+            return "note-" + number;
+        }
+    }
+
+    /** @param anchor the id of the reference mark; @param blockAnchor the block it stands in */
+    public record Reference(String anchor, String blockAnchor) {
+    }
+
+    public record TimelineEvent(String dateStart, String dateEnd, String label, String target) {
+    }
+}

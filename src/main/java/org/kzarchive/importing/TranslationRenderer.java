@@ -1,0 +1,77 @@
+package org.kzarchive.importing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kzarchive.importing.ParsedTranslation.Block;
+
+/**
+ * Renders a parsed translation once: Markdown becomes sanitized HTML and footnote references
+ * become numbered links to their notes, each with an id the note links back to.
+ */
+public class TranslationRenderer {
+
+    // Stands in for a footnote reference while CommonMark and the sanitizer run; plain text to both.
+    private static final String MARK = "\u2063";
+    private static final Pattern PLACEHOLDER = Pattern.compile(MARK + "FN([^" + MARK + "]+)" + MARK);
+
+    private final MarkdownRenderer markdown;
+
+    public TranslationRenderer(MarkdownRenderer markdown) {
+        this.markdown = markdown;
+    }
+
+    public RenderedTranslation render(ParsedTranslation parsed) {
+        Map<String, Integer> numbers = new HashMap<>();
+        parsed.footnotes().forEach(f -> numbers.put(f.label(), f.number()));
+        Map<Integer, List<RenderedTranslation.Reference>> references = new HashMap<>();
+        List<RenderedTranslation.Section> sections = new ArrayList<>();
+        for (ParsedTranslation.Section section : parsed.sections()) {
+            List<RenderedTranslation.Block> blocks = new ArrayList<>();
+            for (Block block : section.blocks()) {
+                String html = markdown.block(placeholders(block.markdown()));
+                String plain = MarkdownRenderer.plainText(PLACEHOLDER.matcher(html).replaceAll(""));
+                html = linkReferences(html, block.anchor(), numbers, references);
+                var figure = block.figure();
+                blocks.add(new RenderedTranslation.Block(block.anchor(), block.kind(), block.exchange(), html, plain,
+                        figure == null ? null : figure.date(), figure == null ? null : figure.credit(),
+                        figure == null ? null : figure.image()));
+            }
+            String titleHtml = section.title() == null ? null : markdown.inline(section.title());
+            String title = titleHtml == null ? null : MarkdownRenderer.plainText(titleHtml);
+            sections.add(new RenderedTranslation.Section(section.anchor(), title, titleHtml, blocks));
+        }
+        List<RenderedTranslation.Footnote> footnotes = parsed.footnotes().stream()
+                .map(f -> {
+                    String html = markdown.block(f.markdown());
+                    return new RenderedTranslation.Footnote(f.number(), f.label(), html, MarkdownRenderer.plainText(html),
+                            references.getOrDefault(f.number(), List.of()));
+                })
+                .toList();
+        List<RenderedTranslation.TimelineEvent> timeline = parsed.timeline().stream()
+                .map(t -> new RenderedTranslation.TimelineEvent(t.dateStart(), t.dateEnd(), t.label(), t.target()))
+                .toList();
+        return new RenderedTranslation(parsed.metadata(), sections, footnotes, timeline);
+    }
+
+    private static String placeholders(String text) {
+        return TranslationParser.FOOTNOTE_REFERENCE.matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(MARK + "FN" + m.group(1) + MARK));
+    }
+
+    private static String linkReferences(String html, String blockAnchor, Map<String, Integer> numbers,
+                                         Map<Integer, List<RenderedTranslation.Reference>> references) {
+        return PLACEHOLDER.matcher(html).replaceAll(m -> {
+            int number = numbers.get(m.group(1));
+            var list = references.computeIfAbsent(number, n -> new ArrayList<>());
+            String id = list.isEmpty() ? "ref-" + number : "ref-" + number + "-" + (list.size() + 1);
+            list.add(new RenderedTranslation.Reference(id, blockAnchor));
+            return Matcher.quoteReplacement("<sup class=\"fnref\"><a id=\"" + id + "\" href=\"#note-" + number
+                    + "\" role=\"doc-noteref\">" + number + "</a></sup>");
+        });
+    }
+}
