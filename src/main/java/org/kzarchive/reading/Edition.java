@@ -2,25 +2,24 @@ package org.kzarchive.reading;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.kzarchive.archive.Block;
 import org.kzarchive.archive.BlockKind;
-import org.kzarchive.archive.Footnote;
-import org.kzarchive.archive.Section;
-import org.kzarchive.archive.TimelineEvent;
-import org.kzarchive.archive.Translation;
+import org.kzarchive.importing.RenderedTranslation;
+import org.kzarchive.importing.RenderedTranslation.Block;
+import org.kzarchive.importing.RenderedTranslation.Footnote;
+import org.kzarchive.importing.TranslationMetadata;
 
 /**
- * Everything a reader's page of one translation shows, loaded in a handful of queries.
+ * Everything a reader's page of one translation shows. Built from the database for the public
+ * pages and straight from an editor's Markdown for the preview, so both look exactly alike.
  *
- * @param alternates every published translation of the same work, this one included
+ * @param translationId null for a preview of text not stored yet
+ * @param alternates    every published translation of the same work, this one included
  */
-public record Edition(Translation translation, List<Chapter> chapters, List<Footnote> footnotes,
-                      List<TimelineEvent> timeline, List<Alternate> alternates) {
-
-    public record Chapter(Section section, List<Block> blocks) {
-    }
+public record Edition(Long translationId, long version, TranslationMetadata metadata, RenderedTranslation text,
+                      List<Alternate> alternates) {
 
     /** An interview question and the blocks that answer it. */
     public record Exchange(Block question, List<Block> answer) {
@@ -30,11 +29,11 @@ public record Edition(Translation translation, List<Chapter> chapters, List<Foot
     }
 
     public String language() {
-        return translation.getLanguage();
+        return metadata.language();
     }
 
     public String workSlug() {
-        return translation.getWork().getSlug();
+        return metadata.work();
     }
 
     /** The path of the full text, e.g. /it/kazakistan-dopo-la-rivolta */
@@ -42,41 +41,50 @@ public record Edition(Translation translation, List<Chapter> chapters, List<Foot
         return "/" + language() + "/" + workSlug();
     }
 
+    public List<RenderedTranslation.Section> sections() {
+        return text.sections();
+    }
+
+    public List<Footnote> footnotes() {
+        return text.footnotes();
+    }
+
+    public List<RenderedTranslation.TimelineEvent> timeline() {
+        return text.timeline().stream()
+                .sorted(java.util.Comparator.comparing(RenderedTranslation.TimelineEvent::dateStart))
+                .toList();
+    }
+
     public List<Block> blocks() {
-        return chapters.stream().flatMap(c -> c.blocks().stream()).toList();
+        return text.sections().stream().flatMap(s -> s.blocks().stream()).toList();
     }
 
     public List<Block> figures() {
-        return blocks().stream().filter(b -> b.getKind() == BlockKind.FIGURE).toList();
+        return blocks().stream().filter(b -> b.kind() == BlockKind.FIGURE).toList();
     }
 
     public List<Exchange> exchanges() {
-        List<Block> withExchange = blocks().stream().filter(b -> b.getExchange() != null).toList();
-        return withExchange.stream().filter(b -> b.getKind() == BlockKind.QUESTION)
+        List<Block> withExchange = blocks().stream().filter(b -> b.exchange() != null).toList();
+        return withExchange.stream().filter(b -> b.kind() == BlockKind.QUESTION)
                 .map(q -> new Exchange(q, withExchange.stream()
-                        .filter(b -> b != q && Objects.equals(b.getExchange(), q.getExchange())).toList()))
+                        .filter(b -> b != q && Objects.equals(b.exchange(), q.exchange())).toList()))
                 .toList();
     }
 
     public boolean hasInterview() {
-        return blocks().stream().anyMatch(b -> b.getKind() == BlockKind.QUESTION);
+        return blocks().stream().anyMatch(b -> b.kind() == BlockKind.QUESTION);
     }
 
-    /** Notes cited by the given blocks, for pages that show part of the text. */
-    public List<Footnote> footnotesCitedIn(List<Block> blocks) {
-        var anchors = blocks.stream().map(Block::getAnchor).toList();
-        return footnotes.stream().filter(f -> f.getReferences().stream().anyMatch(r -> anchors.contains(r.getBlockAnchor()))).toList();
+    /** Notes cited in the interview, for the interview page. */
+    public List<Footnote> footnotesOfInterview() {
+        Set<String> anchors = blocks().stream().filter(b -> b.exchange() != null).map(Block::anchor).collect(Collectors.toSet());
+        return footnotes().stream().filter(f -> f.references().stream().anyMatch(r -> anchors.contains(r.blockAnchor()))).toList();
     }
 
     /** The first words of the text, for the page description. */
     public String summary() {
-        Optional<String> first = blocks().stream().filter(b -> b.getKind() == BlockKind.PARAGRAPH)
-                .map(Block::getPlainText).findFirst();
-        String text = first.orElse(translation.getTitle());
-        return text.length() <= 200 ? text : text.substring(0, text.lastIndexOf(' ', 197)) + "…";
-    }
-
-    public List<Alternate> otherLanguages() {
-        return alternates.stream().filter(a -> !a.current()).toList();
+        String first = blocks().stream().filter(b -> b.kind() == BlockKind.PARAGRAPH).map(Block::plainText)
+                .findFirst().orElse(metadata.title());
+        return first.length() <= 200 ? first : first.substring(0, first.lastIndexOf(' ', 197)) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package org.kzarchive.reading;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,13 @@ import org.kzarchive.archive.TimelineEventRepository;
 import org.kzarchive.archive.Translation;
 import org.kzarchive.archive.TranslationRepository;
 import org.kzarchive.importing.LanguageCodes;
+import org.kzarchive.importing.RenderedTranslation;
+import org.kzarchive.importing.TranslationMetadata;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads a published translation with all its parts for the reader's pages. */
+/** Loads a published translation with all its parts for the reader's pages, in five queries. */
 @Service
 public class EditionLoader {
 
@@ -43,21 +46,41 @@ public class EditionLoader {
         return translations.findByWorkAndLanguage(work, language, PublicationStatus.PUBLISHED).map(this::load);
     }
 
+    /** Every published translation of the work, for the language switcher and hreflang links. */
     @Transactional(readOnly = true)
-    public Edition load(Translation translation) {
-        Map<Long, List<Block>> bySection = new LinkedHashMap<>();
-        List<Section> ordered = sections.findByTranslationIdOrderByPosition(translation.getId());
-        ordered.forEach(s -> bySection.put(s.getId(), new java.util.ArrayList<>()));
-        for (Block block : blocks.findInReadingOrder(translation.getId())) {
-            bySection.get(block.getSection().getId()).add(block);
-        }
-        List<Edition.Chapter> chapters = ordered.stream().map(s -> new Edition.Chapter(s, bySection.get(s.getId()))).toList();
-        String work = translation.getWork().getSlug();
-        List<Edition.Alternate> alternates = translations.findByWork(work, PublicationStatus.PUBLISHED).stream()
+    public List<Edition.Alternate> alternates(String work, String currentLanguage) {
+        return translations.findByWork(work, PublicationStatus.PUBLISHED).stream()
                 .map(t -> new Edition.Alternate(t.getLanguage(), LanguageCodes.nativeName(t.getLanguage()),
-                        "/" + t.getLanguage() + "/" + work, t.getId().equals(translation.getId())))
+                        "/" + t.getLanguage() + "/" + work, t.getLanguage().equals(currentLanguage)))
                 .toList();
-        return new Edition(translation, chapters, footnotes.findWithReferences(translation.getId()),
-                timeline.findByTranslationIdOrderByPosition(translation.getId()), alternates);
+    }
+
+    private Edition load(Translation translation) {
+        Map<Long, List<RenderedTranslation.Block>> bySection = new LinkedHashMap<>();
+        List<Section> ordered = sections.findByTranslationIdOrderByPosition(translation.getId());
+        ordered.forEach(s -> bySection.put(s.getId(), new ArrayList<>()));
+        for (Block b : blocks.findInReadingOrder(translation.getId())) {
+            bySection.get(b.getSection().getId()).add(new RenderedTranslation.Block(b.getAnchor(), b.getKind(), b.getExchange(),
+                    b.getHtml(), b.getPlainText(), b.getFigureDate(), b.getFigureCredit(), b.getFigureImage()));
+        }
+        var text = new RenderedTranslation(metadataOf(translation),
+                ordered.stream().map(s -> new RenderedTranslation.Section(s.getAnchor(), s.getTitle(), s.getTitleHtml(),
+                        bySection.get(s.getId()))).toList(),
+                footnotes.findWithReferences(translation.getId()).stream()
+                        .map(f -> new RenderedTranslation.Footnote(f.getNumber(), f.getLabel(), f.getHtml(), f.getPlainText(),
+                                f.getReferences().stream()
+                                        .map(r -> new RenderedTranslation.Reference(r.getAnchor(), r.getBlockAnchor())).toList()))
+                        .toList(),
+                timeline.findByTranslationIdOrderByPosition(translation.getId()).stream()
+                        .map(e -> new RenderedTranslation.TimelineEvent(e.getDateStart(), e.getDateEnd(), e.getLabel(), e.getTargetAnchor()))
+                        .toList());
+        String work = translation.getWork().getSlug();
+        return new Edition(translation.getId(), translation.getVersion(), text.metadata(), text,
+                alternates(work, translation.getLanguage()));
+    }
+
+    static TranslationMetadata metadataOf(Translation t) {
+        return new TranslationMetadata(t.getWork().getSlug(), t.getLanguage(), t.getTitle(), t.getSubtitle(), t.getAuthor(),
+                t.getTranslator(), t.getSource(), t.getPublished(), t.getOriginalUrl());
     }
 }
