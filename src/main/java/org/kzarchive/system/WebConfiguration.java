@@ -1,5 +1,6 @@
 package org.kzarchive.system;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,7 +27,8 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // figure images live beside the texts: content/<language>/images/ and content/images/
         registry.addResourceHandler("/media/**")
-                .addResourceLocations(properties.contentDir().toAbsolutePath().normalize().toUri().toString());
+                .addResourceLocations(properties.contentDir().toAbsolutePath().normalize().toUri().toString())
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
     }
 
     /** The interface language follows the translation in the address (/en/… in English); Italian elsewhere. */

@@ -1,0 +1,106 @@
+package org.kzarchive.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.kzarchive.ArchiveIntegrationTest;
+import org.kzarchive.archive.TranslationChanged;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+
+@ArchiveIntegrationTest
+class PageCacheTest {
+
+    private static final String TEXT = "/it/kazakistan-dopo-la-rivolta";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PageCache cache;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html");
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aRepeatedRequestGetsTheSameBytesAndAConditionalOneGets304() throws Exception {
+        var first = get(TEXT);
+        var second = get(TEXT);
+        assertThat(second.body()).isEqualTo(first.body());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(second.headers().firstValue("ETag")).contains(etag);
+        assertThat(first.headers().firstValue("Last-Modified")).isPresent();
+
+        var conditional = get(TEXT, "If-None-Match", etag);
+        assertThat(conditional.statusCode()).isEqualTo(304);
+        assertThat(conditional.body()).isEmpty();
+        var sinceModified = get(TEXT, "If-Modified-Since", first.headers().firstValue("Last-Modified").orElseThrow());
+        assertThat(sinceModified.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void aChangedTranslationChangesTheEtag() throws Exception {
+        String before = get(TEXT).headers().firstValue("ETag").orElseThrow();
+        events.publishEvent(new TranslationChanged(1));
+        var after = get(TEXT, "If-None-Match", before);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(before);
+    }
+
+    @Test
+    void pagesAreGzippedForReadersWhoAcceptIt() throws Exception {
+        var plain = get(TEXT);
+        var gzipped = get(TEXT, "Accept-Encoding", "gzip");
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gzipped.body().length).isLessThan(plain.body().length / 2);
+        try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+    }
+
+    @Test
+    void theStylesheetHasAContentHashInItsNameAndIsCachedForAYear() throws Exception {
+        String html = new String(get("/").body(), java.nio.charset.StandardCharsets.UTF_8);
+        var matcher = java.util.regex.Pattern.compile("href=\"(/assets/site-[0-9a-f]{32}\\.css)\"").matcher(html);
+        assertThat(matcher.find()).as("fingerprinted stylesheet link in " + html.substring(0, 600)).isTrue();
+        var css = get(matcher.group(1));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
+    }
+
+    @Test
+    void aFullTextPageCostsTheSameFewQueriesHoweverManyBlocksItHas() throws Exception {
+        var statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        for (String page : new String[] {TEXT, TEXT + "/interview", TEXT + "/notes"}) {
+            cache.invalidate();
+            long before = statistics.getPrepareStatementCount();
+            assertThat(get(page).statusCode()).isEqualTo(200);
+            long queries = statistics.getPrepareStatementCount() - before;
+            // translation, sections, blocks (with their sections), notes (with references), timeline, alternates
+            assertThat(queries).as(page).isBetween(1L, 6L);
+        }
+    }
+}
