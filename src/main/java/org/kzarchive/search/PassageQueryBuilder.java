@@ -1,0 +1,175 @@
+package org.kzarchive.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link ReaderQuery} into a Lucene query over all languages.
+ *
+ * <p>The query is analysed once per language field with that language's analyzer (the reader
+ * did not tell us their language, and a word may be a stop word in one language only). Each
+ * language gives one branch; a passage has text in one language field only, so the branches are
+ * combined with dis-max rather than summed. Within a branch every word may also match the
+ * name-variant field, at a lower weight, so that the exact spelling ranks first.
+ */
+final class PassageQueryBuilder {
+
+    static final float NAME_VARIANT_WEIGHT = 0.5f;
+
+    private final LanguageAnalyzers analyzers;
+
+    PassageQueryBuilder(LanguageAnalyzers analyzers) {
+        this.analyzers = analyzers;
+    }
+
+    /** Null when nothing searchable is left after analysis (e.g. only stop words). */
+    Query build(ReaderQuery query) {
+        List<Query> branches = new ArrayList<>();
+        for (TextLanguage language : TextLanguage.values()) {
+            Query branch = build(query, language);
+            if (branch != null) {
+                branches.add(branch);
+            }
+        }
+        return switch (branches.size()) {
+            case 0 -> null;
+            case 1 -> branches.getFirst();
+            default -> new DisjunctionMaxQuery(branches, 0.0f);
+        };
+    }
+
+    private Query build(ReaderQuery query, TextLanguage language) {
+        return switch (query) {
+            case ReaderQuery.Word word when word.prefix() -> prefix(word.text());
+            case ReaderQuery.Word word -> word(word.text(), language);
+            // Quotes ask for this wording: no spelling variants, but stemming and folding still apply.
+            case ReaderQuery.Phrase phrase ->
+                    analysed(language.field(), analyzers.forLanguage(language), phrase.text());
+            case ReaderQuery.AllOf all -> allOf(all, language);
+            case ReaderQuery.AnyOf any -> anyOf(any, language);
+        };
+    }
+
+    private Query word(String text, TextLanguage language) {
+        Query exact = analysed(language.field(), analyzers.forLanguage(language), text);
+        if (exact == null) {
+            return null; // a stop word in this language: skipped, as readers expect
+        }
+        Query variant = analysed(PassageFields.NAME_VARIANTS, analyzers.forNameQueries(), text);
+        if (variant == null) {
+            return exact;
+        }
+        return new BooleanQuery.Builder()
+                .add(exact, Occur.SHOULD)
+                .add(new BoostQuery(variant, NAME_VARIANT_WEIGHT), Occur.SHOULD)
+                .build();
+    }
+
+    /** Prefixes match unstemmed words: a stem may be shorter than the prefix typed (manifestanti*). */
+    private Query prefix(String text) {
+        List<AnalysedTerm> terms = analyse(PassageFields.WORDS, analyzers.forWords(), text);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        Query prefix = new PrefixQuery(new Term(PassageFields.WORDS, terms.getLast().text()));
+        if (terms.size() == 1) {
+            return prefix;
+        }
+        // "kassym-jo*": the whole words before the last one must be there too.
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (AnalysedTerm term : terms.subList(0, terms.size() - 1)) {
+            all.add(new TermQuery(new Term(PassageFields.WORDS, term.text())), Occur.MUST);
+        }
+        return all.add(prefix, Occur.MUST).build();
+    }
+
+    private Query allOf(ReaderQuery.AllOf all, TextLanguage language) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        boolean anyRequired = false;
+        for (ReaderQuery part : all.required()) {
+            Query query = build(part, language);
+            if (query != null) {
+                builder.add(query, Occur.MUST);
+                anyRequired = true;
+            }
+        }
+        if (!anyRequired) {
+            return null;
+        }
+        for (ReaderQuery part : all.excluded()) {
+            Query query = build(part, language);
+            if (query != null) {
+                builder.add(query, Occur.MUST_NOT);
+            }
+        }
+        return builder.build();
+    }
+
+    private Query anyOf(ReaderQuery.AnyOf any, TextLanguage language) {
+        List<Query> options = new ArrayList<>();
+        for (ReaderQuery part : any.options()) {
+            Query query = build(part, language);
+            if (query != null) {
+                options.add(query);
+            }
+        }
+        if (options.size() <= 1) {
+            return options.isEmpty() ? null : options.getFirst();
+        }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        options.forEach(option -> builder.add(option, Occur.SHOULD));
+        return builder.build();
+    }
+
+    /** A term query for one term, a phrase query (keeping stop-word gaps) for several, null for none. */
+    private static Query analysed(String field, Analyzer analyzer, String text) {
+        List<AnalysedTerm> terms = analyse(field, analyzer, text);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(field, terms.getFirst().text()));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (AnalysedTerm term : terms) {
+            phrase.add(new Term(field, term.text()), term.position());
+        }
+        return phrase.build();
+    }
+
+    private static List<AnalysedTerm> analyse(String field, Analyzer analyzer, String text) {
+        List<AnalysedTerm> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                terms.add(new AnalysedTerm(term.toString(), position));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Analysing a query string in memory failed", e);
+        }
+        return terms;
+    }
+
+    private record AnalysedTerm(String text, int position) {
+    }
+}
