@@ -27,6 +27,11 @@ public record RenderedTranslation(TranslationMetadata metadata, List<Section> se
     public record Reference(String anchor, String blockAnchor) {
     }
 
-    public record TimelineEvent(String dateStart, String dateEnd, String label, String target) {
+    /** @param position 1-based place in the file; the event's id on the timeline page is event-{position} */
+    public record TimelineEvent(int position, String dateStart, String dateEnd, String label, String target) {
+
+        public String anchor() {
+            return "event-" + position;
+        }
     }
 }

@@ -52,9 +52,10 @@ public class TranslationRenderer {
                             references.getOrDefault(f.number(), List.of()));
                 })
                 .toList();
-        List<RenderedTranslation.TimelineEvent> timeline = parsed.timeline().stream()
-                .map(t -> new RenderedTranslation.TimelineEvent(t.dateStart(), t.dateEnd(), t.label(), t.target()))
-                .toList();
+        List<RenderedTranslation.TimelineEvent> timeline = new ArrayList<>();
+        for (ParsedTranslation.TimelineEntry t : parsed.timeline()) {
+            timeline.add(new RenderedTranslation.TimelineEvent(timeline.size() + 1, t.dateStart(), t.dateEnd(), t.label(), t.target()));
+        }
         return new RenderedTranslation(parsed.metadata(), sections, footnotes, timeline);
     }
 

@@ -95,9 +95,8 @@ public class TranslationWriter {
             jdbc.batchUpdate("insert into footnote_reference (footnote_id, position, anchor, block_anchor) values (?, ?, ?, ?)", rows);
         }
         List<Object[]> events = new ArrayList<>();
-        for (int e = 0; e < translation.timeline().size(); e++) {
-            var event = translation.timeline().get(e);
-            events.add(new Object[] {translationId, e + 1, event.dateStart(), event.dateEnd(), event.label(), event.target()});
+        for (var event : translation.timeline()) {
+            events.add(new Object[] {translationId, event.position(), event.dateStart(), event.dateEnd(), event.label(), event.target()});
         }
         jdbc.batchUpdate("insert into timeline_event (translation_id, position, date_start, date_end, label, target_anchor) values (?, ?, ?, ?, ?, ?)", events);
     }

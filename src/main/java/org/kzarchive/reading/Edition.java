@@ -51,7 +51,8 @@ public record Edition(Long translationId, long version, TranslationMetadata meta
 
     public List<RenderedTranslation.TimelineEvent> timeline() {
         return text.timeline().stream()
-                .sorted(java.util.Comparator.comparing(RenderedTranslation.TimelineEvent::dateStart))
+                .sorted(java.util.Comparator.comparing(RenderedTranslation.TimelineEvent::dateStart)
+                        .thenComparing(RenderedTranslation.TimelineEvent::position))
                 .toList();
     }
 

@@ -72,7 +72,7 @@ public class EditionLoader {
                                         .map(r -> new RenderedTranslation.Reference(r.getAnchor(), r.getBlockAnchor())).toList()))
                         .toList(),
                 timeline.findByTranslationIdOrderByPosition(translation.getId()).stream()
-                        .map(e -> new RenderedTranslation.TimelineEvent(e.getDateStart(), e.getDateEnd(), e.getLabel(), e.getTargetAnchor()))
+                        .map(e -> new RenderedTranslation.TimelineEvent(e.getPosition(), e.getDateStart(), e.getDateEnd(), e.getLabel(), e.getTargetAnchor()))
                         .toList());
         String work = translation.getWork().getSlug();
         return new Edition(translation.getId(), translation.getVersion(), text.metadata(), text,
