@@ -1,0 +1,61 @@
+package org.kzarchive.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven through its chromedriver, headless. Never a browser a tool downloads.
+ * Without Chromium the browser tests are skipped with the reason, unless
+ * ARCHIVE_BROWSER_TESTS=required (as in .ci/run), where its absence fails them.
+ */
+final class Browser {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browser() {
+    }
+
+    static ChromeDriver start(boolean javascript) {
+        requireInstalled(CHROMIUM, "chromium");
+        requireInstalled(CHROMEDRIVER, "chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=it");
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Fails or skips, with the reason, when a browser piece is missing. */
+    static void requireInstalled(Path path, String debianPackage) {
+        if (Files.isExecutable(path) || (path.toString().endsWith(".js") && Files.isReadable(path))) {
+            return;
+        }
+        String reason = path + " is missing: install Debian's " + debianPackage + " to run the browser tests";
+        if ("required".equals(System.getenv("ARCHIVE_BROWSER_TESTS"))) {
+            Assertions.fail(reason);
+        }
+        Assumptions.abort(reason);
+    }
+
+    static File file(String systemProperty, String fallback) {
+        return new File(System.getProperty(systemProperty, fallback));
+    }
+}

@@ -1,0 +1,118 @@
+package org.kzarchive.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kzarchive.ArchiveIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every page type in a real browser: no serious or critical axe-core finding, screenshots at phone
+ * and desktop widths (target/screenshots/), no sideways scrolling on a phone, keyboard access.
+ */
+@ArchiveIntegrationTest
+class PageQualityBrowserTest {
+
+    private static ChromeDriver driver;
+    private static String axe;
+
+    @LocalServerPort
+    int port;
+
+    /** name → path of one page of each type. */
+    static List<String[]> pageTypes() {
+        return List.of(
+                new String[] {"home", "/"},
+                new String[] {"full-text", "/it/kazakistan-dopo-la-rivolta"},
+                new String[] {"interview", "/it/kazakistan-dopo-la-rivolta/interview"},
+                new String[] {"timeline", "/it/kazakistan-dopo-la-rivolta/timeline"},
+                new String[] {"photos", "/it/kazakistan-dopo-la-rivolta/photos"},
+                new String[] {"notes", "/it/kazakistan-dopo-la-rivolta/notes"},
+                new String[] {"not-found", "/it/non-esiste"});
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        driver = Browser.start(true);
+        File script = Browser.file("axe.script", "target/axe/node_modules/axe-core/axe.min.js");
+        Browser.requireInstalled(script.toPath(), "npm (for the axe-core package)");
+        axe = Files.readString(script.toPath());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private void open(String path, int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+        driver.get("http://localhost:" + port + path);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pageTypes")
+    void hasNoSeriousOrCriticalAccessibilityViolation(String name, String path) {
+        open(path, 1280);
+        driver.executeScript(axe);
+        @SuppressWarnings("unchecked")
+        var result = (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document)
+                   .then(r => done({rulesPassed: r.passes.length,
+                        violations: r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))}))
+                   .catch(e => done({rulesPassed: 0, violations: [{id: 'axe-error', help: String(e)}]}));
+                """);
+        assertThat(((Number) result.get("rulesPassed")).intValue()).as("axe checked the page").isGreaterThan(10);
+        assertThat((List<?>) result.get("violations")).as(name + " " + path).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pageTypes")
+    void isScreenshottedAtPhoneAndDesktopWidthAndNeverScrollsSidewaysOnAPhone(String name, String path) throws Exception {
+        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(dir);
+        for (int width : new int[] {390, 1280}) {
+            open(path, width);
+            Files.write(dir.resolve(name + "-" + width + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            long scrollWidth = ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+            assertThat(scrollWidth).as(name + " at " + width + " px").isLessThanOrEqualTo(width);
+        }
+    }
+
+    @Test
+    void theKeyboardReachesAVisibleSkipLinkThatJumpsToTheText() {
+        open("/it/kazakistan-dopo-la-rivolta", 1280);
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused.getAttribute("class")).isEqualTo("skip-link");
+        assertThat(focused.getRect().getY()).isGreaterThanOrEqualTo(0);
+        assertThat(focused.getCssValue("outline-style")).isNotEqualTo("none");
+        focused.sendKeys(Keys.ENTER);
+        assertThat(driver.getCurrentUrl()).endsWith("#main");
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement next = driver.switchTo().activeElement();
+        assertThat(next.getTagName()).isEqualTo("a");
+        assertThat(next.getCssValue("outline-style")).as("visible focus on " + next.getText()).isNotEqualTo("none");
+    }
+}

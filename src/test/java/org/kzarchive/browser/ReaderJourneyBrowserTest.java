@@ -1,0 +1,129 @@
+package org.kzarchive.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kzarchive.ArchiveIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A reader's journeys in a real browser, with JavaScript on and off (the site needs none). */
+@ArchiveIntegrationTest
+class ReaderJourneyBrowserTest {
+
+    private static ChromeDriver withScript;
+    private static ChromeDriver withoutScript;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowsers() {
+        withScript = Browser.start(true);
+        withoutScript = Browser.start(false);
+    }
+
+    @AfterAll
+    static void stopBrowsers() {
+        if (withScript != null) {
+            withScript.quit();
+        }
+        if (withoutScript != null) {
+            withoutScript.quit();
+        }
+    }
+
+    private WebDriver browser(boolean javascript) {
+        return javascript ? withScript : withoutScript;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static String hash(WebDriver driver) {
+        String url = driver.getCurrentUrl();
+        return url.contains("#") ? url.substring(url.indexOf('#') + 1) : "";
+    }
+
+    private static boolean inViewport(WebDriver driver, WebElement element) {
+        var rect = element.getRect();
+        long height = ((Number) ((ChromeDriver) driver).executeScript("return window.innerHeight")).longValue();
+        return rect.getY() - scrollTop(driver) < height && rect.getY() + rect.getHeight() - scrollTop(driver) > 0;
+    }
+
+    private static long scrollTop(WebDriver driver) {
+        return ((Number) ((ChromeDriver) driver).executeScript("return window.scrollY")).longValue();
+    }
+
+    @ParameterizedTest(name = "javascript {0}")
+    @ValueSource(booleans = {true, false})
+    void fromTheHomePageToAFootnoteAndBackToTheSamePlace(boolean javascript) {
+        WebDriver driver = browser(javascript);
+        driver.get(base() + "/");
+        driver.findElement(By.cssSelector(".work-card h3 a")).click();
+        assertThat(driver.getTitle()).isEqualTo("Il Kazakistan dopo la rivolta");
+
+        WebElement reference = driver.findElement(By.cssSelector("sup.fnref a"));
+        String referenceId = reference.getAttribute("id");
+        ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", reference);
+        reference.click();
+        assertThat(hash(driver)).isEqualTo("note-1");
+        WebElement note = driver.findElement(By.id("note-1"));
+        assertThat(inViewport(driver, note)).isTrue();
+        assertThat(note.getText()).contains("Dal 17 al 19 dicembre 1986");
+
+        note.findElement(By.cssSelector("a.backref")).click();
+        assertThat(hash(driver)).isEqualTo(referenceId);
+        assertThat(inViewport(driver, driver.findElement(By.id(referenceId)))).isTrue();
+    }
+
+    @ParameterizedTest(name = "javascript {0}")
+    @ValueSource(booleans = {true, false})
+    void aTimelineEventLeadsToThePassageThatTellsIt(boolean javascript) {
+        WebDriver driver = browser(javascript);
+        driver.get(base() + "/it/kazakistan-dopo-la-rivolta/timeline");
+        WebElement event = driver.findElements(By.cssSelector("ol.timeline li a")).stream()
+                .filter(a -> a.getText().contains("Akimat di Almaty in fiamme")).findFirst().orElseThrow();
+        event.click();
+        assertThat(driver.getCurrentUrl()).contains("/it/kazakistan-dopo-la-rivolta#akimat-in-fiamme");
+        WebElement passage = driver.findElement(By.id("akimat-in-fiamme"));
+        assertThat(passage.getText()).contains("Poi abbiamo visto l’Akimat in fiamme.");
+        assertThat(inViewport(driver, passage)).isTrue();
+    }
+
+    @ParameterizedTest(name = "javascript {0}")
+    @ValueSource(booleans = {true, false})
+    void thePhotosPageLeadsToEachFigureInContext(boolean javascript) {
+        WebDriver driver = browser(javascript);
+        driver.get(base() + "/it/kazakistan-dopo-la-rivolta/photos");
+        List<WebElement> photos = driver.findElements(By.cssSelector("ol.photo-list > li"));
+        assertThat(photos).hasSize(16);
+        String caption = photos.get(2).findElement(By.cssSelector(".caption")).getText();
+        photos.get(2).findElement(By.cssSelector(".figure-meta a")).click();
+        WebElement figure = driver.findElement(By.id(hash(driver)));
+        assertThat(figure.getTagName()).isEqualTo("figure");
+        assertThat(figure.getText()).contains(caption);
+        assertThat(inViewport(driver, figure)).isTrue();
+    }
+
+    @ParameterizedTest(name = "javascript {0}")
+    @ValueSource(booleans = {true, false})
+    void theWorkNavigationReachesEveryPageOfTheText(boolean javascript) {
+        WebDriver driver = browser(javascript);
+        driver.get(base() + "/it/kazakistan-dopo-la-rivolta");
+        for (String page : List.of("Intervista", "Cronologia", "Foto", "Note", "Testo")) {
+            driver.findElement(By.linkText(page)).click();
+            assertThat(driver.findElement(By.cssSelector(".work-nav a[aria-current=page]")).getText()).isEqualTo(page);
+        }
+    }
+}
