@@ -3,15 +3,26 @@ package org.kzarchive.system;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import org.kzarchive.archive.TranslationChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -20,35 +31,45 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Rendered public pages, kept until the archive changes. Every change of any translation starts a
  * new generation (a page also lists the other languages of its work), which empties the cache and
- * changes every ETag. Entries hold the HTML both plain and gzipped, so a hit costs no rendering and
- * no compression.
+ * changes every ETag. Each page is kept plain and gzipped, in memory and as files under
+ * {@code <data-dir>/page-cache/}, so the server can send it with sendfile like any static file.
  */
 @Component
 public class PageCache {
 
+    private static final Logger log = LoggerFactory.getLogger(PageCache.class);
     private static final int MAX_ENTRIES = 2_000;
 
-    public record Page(byte[] plain, byte[] gzipped, String contentType) {
+    /**
+     * @param plainFile   the same bytes as {@code plain}, on disk, or null when it could not be written
+     * @param headers     response headers to send again with the page (security headers, language)
+     */
+    public record Page(byte[] plain, byte[] gzipped, Path plainFile, Path gzippedFile, String contentType,
+                       Map<String, List<String>> headers) {
     }
 
-    private record Generation(long number, Instant since, Map<String, Page> pages) {
+    private record Generation(long number, Instant since, Path directory, Map<String, Page> pages) {
     }
 
     private final Clock clock;
+    private final Path root;
     private final AtomicReference<Generation> generation;
 
-    public PageCache(Clock clock) {
+    public PageCache(Clock clock, ArchiveProperties properties) {
         this.clock = clock;
+        this.root = properties.dataDir().resolve("page-cache").toAbsolutePath();
+        deleteBelow(root, null);
         // start from the clock so ETags of one run never match those of an earlier run
         this.generation = new AtomicReference<>(fresh(clock.millis()));
     }
 
     private Generation fresh(long number) {
-        return new Generation(number, clock.instant().truncatedTo(ChronoUnit.SECONDS), lru());
+        return new Generation(number, clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                root.resolve(Long.toHexString(number)), lru());
     }
 
     private static Map<String, Page> lru() {
-        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
                 return size() > MAX_ENTRIES;
@@ -68,8 +89,13 @@ public class PageCache {
         return generation.get().pages().get(key);
     }
 
-    public void put(String key, byte[] html, String contentType) {
-        generation.get().pages().put(key, new Page(html, gzip(html), contentType));
+    public void put(String key, byte[] html, String contentType, Map<String, List<String>> headers) {
+        Generation current = generation.get();
+        byte[] gzipped = gzip(html);
+        String name = digest(key);
+        Path plainFile = write(current.directory().resolve(name + ".html"), html);
+        Path gzippedFile = write(current.directory().resolve(name + ".html.gz"), gzipped);
+        current.pages().put(key, new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers)));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -78,7 +104,49 @@ public class PageCache {
     }
 
     public void invalidate() {
-        generation.updateAndGet(g -> fresh(Math.max(g.number() + 1, clock.millis())));
+        Generation previous = generation.getAndUpdate(g -> fresh(Math.max(g.number() + 1, clock.millis())));
+        // the generation just replaced may still be sending; older ones are done with
+        deleteBelow(root, List.of(previous.directory(), generation.get().directory()));
+    }
+
+    private static Path write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.write(partial, bytes);
+            return Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            log.warn("Cannot keep a cached page on disk ({}); serving it from memory", e.getMessage());
+            return null;
+        }
+    }
+
+    private static void deleteBelow(Path root, List<Path> keep) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> generations = Files.list(root)) {
+            for (Path directory : generations.toList()) {
+                if (keep != null && keep.contains(directory)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(directory)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot clear old cached pages in {}: {}", root, e.getMessage());
+        }
+    }
+
+    private static String digest(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] gzip(byte[] bytes) {

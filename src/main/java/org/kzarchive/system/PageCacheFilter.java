@@ -1,12 +1,20 @@
 package org.kzarchive.system;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,7 +26,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Admin pages, errors and anything but GET/HEAD pass straight through.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // before security: a hit replays the headers stored with the page
 class PageCacheFilter extends OncePerRequestFilter {
+
+    private static final Pattern READER_PAGE =
+            Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*/[a-z0-9-]+(/(interview|timeline|photos|notes))?");
+    // headers this filter sets itself, or that belong to one response only
+    private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "etag", "last-modified", "content-length",
+            "content-encoding", "content-type", "vary", "cache-control", "date", "transfer-encoding", "expires", "pragma");
+
+    // Tomcat's request attributes for sending a file with sendfile (org.apache.catalina.Globals)
+    private static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
     private final PageCache cache;
 
@@ -37,7 +58,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (request.getQueryString() != null && !searchPage) {
             return true;
         }
-        return !(path.equals("/") || searchPage || path.matches("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*/[a-z0-9-]+(/(interview|timeline|photos|notes))?"));
+        return !(path.equals("/") || searchPage || READER_PAGE.matcher(path).matches());
     }
 
     @Override
@@ -61,8 +82,15 @@ class PageCacheFilter extends OncePerRequestFilter {
         var wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
         String type = wrapper.getContentType();
-        if (wrapper.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")) {
-            cache.put(key, wrapper.getContentAsByteArray(), type);
+        if (wrapper.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
+                && wrapper.getHeader(HttpHeaders.SET_COOKIE) == null) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String name : wrapper.getHeaderNames()) {
+                if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+                    headers.put(name, List.copyOf(wrapper.getHeaders(name)));
+                }
+            }
+            cache.put(key, wrapper.getContentAsByteArray(), type, headers);
         } else {
             response.setHeader(HttpHeaders.ETAG, null);
             response.setHeader(HttpHeaders.LAST_MODIFIED, null);
@@ -91,12 +119,22 @@ class PageCacheFilter extends OncePerRequestFilter {
         String acceptEncoding = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
         byte[] body = gzip ? page.gzipped() : page.plain();
+        java.nio.file.Path file = gzip ? page.gzippedFile() : page.plainFile();
         response.setContentType(page.contentType());
+        page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         response.setContentLength(body.length);
-        if (!request.getMethod().equals("HEAD")) {
+        if (request.getMethod().equals("HEAD")) {
+            return;
+        }
+        if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED))) {
+            // the container sends the file itself, without copying it through the JVM
+            request.setAttribute(SENDFILE_FILENAME, file.toString());
+            request.setAttribute(SENDFILE_START, 0L);
+            request.setAttribute(SENDFILE_END, (long) body.length);
+        } else {
             response.getOutputStream().write(body);
         }
     }
