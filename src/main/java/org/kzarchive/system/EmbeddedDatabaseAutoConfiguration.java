@@ -38,6 +38,7 @@ public class EmbeddedDatabaseAutoConfiguration {
         var directory = properties.databaseDir().toAbsolutePath();
         Files.createDirectories(directory);
         log.info("No spring.datasource.url set: starting embedded PostgreSQL with its data in {}", directory);
+        OrphanedPostgres.stopIfRunning(directory);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
