@@ -34,6 +34,9 @@ class WebConfiguration implements WebMvcConfigurer {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
+                if (request.getAttribute(PageLanguage.ATTRIBUTE) instanceof Locale chosen) {
+                    return chosen;
+                }
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
                 if (first.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
