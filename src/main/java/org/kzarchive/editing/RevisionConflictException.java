@@ -1,0 +1,33 @@
+package org.kzarchive.editing;
+
+/**
+ * Someone saved the translation after the editor started from {@code expected}: their revision is
+ * the latest now, and saving on top of it would silently drop their work.
+ */
+class RevisionConflictException extends RuntimeException {
+
+    private final long translationId;
+    private final int expected;
+    private final TranslationRevision theirs;
+
+    RevisionConflictException(long translationId, int expected, TranslationRevision theirs) {
+        super("Translation " + translationId + " is at revision " + (theirs == null ? 0 : theirs.getNumber())
+                + ", not " + expected);
+        this.translationId = translationId;
+        this.expected = expected;
+        this.theirs = theirs;
+    }
+
+    long translationId() {
+        return translationId;
+    }
+
+    int expected() {
+        return expected;
+    }
+
+    /** the latest revision now; null when the translation has none */
+    TranslationRevision theirs() {
+        return theirs;
+    }
+}
