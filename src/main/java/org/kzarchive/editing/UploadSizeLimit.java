@@ -3,12 +3,14 @@ package org.kzarchive.editing;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Refuses a form larger than the container will read with 413 and a page that explains it. The
@@ -30,6 +32,8 @@ class UploadSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > maxBytes) {
+            // marks the error as already explained, so that the error page does not try to read the body again
+            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new MaxUploadSizeExceededException(maxBytes));
             response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
             return;
         }
