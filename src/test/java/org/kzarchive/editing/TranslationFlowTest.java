@@ -189,7 +189,7 @@ class TranslationFlowTest {
                 .andExpect(status().isOk()).andReturn());
         assertThat(page.select(".problems li").eachText()).singleElement().asString()
                 .contains("The file 'alt.md' is not UTF-8 text.", "Save it with the encoding UTF-8");
-        assertThat(page.selectFirst("textarea[name=markdown]").val()).isEqualTo("Mein eingefügter Text");
+        assertThat(page.selectFirst("textarea[name=markdown]").wholeText()).isEqualTo("Mein eingefügter Text");
     }
 
     @Test
