@@ -43,7 +43,8 @@ class FirstAdministrator implements ApplicationRunner {
             }
             return false;
         }
-        String user = EditorAccounts.normalized(properties.user());
+        // docker compose passes an unset ARCHIVE_ADMIN_USER as an empty string
+        String user = properties.user() == null || properties.user().isBlank() ? "admin" : EditorAccounts.normalized(properties.user());
         if (passwordGiven) {
             EditorAccounts.passwordProblem(properties.password()).ifPresent(problem -> {
                 throw new IllegalStateException("ARCHIVE_ADMIN_PASSWORD cannot be used. " + problem);

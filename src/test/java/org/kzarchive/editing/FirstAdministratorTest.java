@@ -96,6 +96,13 @@ class FirstAdministratorTest {
     }
 
     @Test
+    void anEmptyUserNameMeansAdmin() {
+        assertThat(new FirstAdministrator(accounts, new AdminProperties("", "a long secret from the environment"))
+                .createIfNoEditorExists()).isTrue();
+        assertThat(passwords.matches("a long secret from the environment", hashOf("admin"))).isTrue();
+    }
+
+    @Test
     void aConfiguredPasswordTooShortToBeSafeStopsTheStart() {
         var bootstrap = new FirstAdministrator(accounts, new AdminProperties("admin", "admin"));
         assertThatThrownBy(bootstrap::createIfNoEditorExists).isInstanceOf(IllegalStateException.class)
