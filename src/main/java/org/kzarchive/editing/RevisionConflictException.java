@@ -7,23 +7,17 @@ package org.kzarchive.editing;
 class RevisionConflictException extends RuntimeException {
 
     private final long translationId;
-    private final int expected;
     private final TranslationRevision theirs;
 
     RevisionConflictException(long translationId, int expected, TranslationRevision theirs) {
         super("Translation " + translationId + " is at revision " + (theirs == null ? 0 : theirs.getNumber())
                 + ", not " + expected);
         this.translationId = translationId;
-        this.expected = expected;
         this.theirs = theirs;
     }
 
     long translationId() {
         return translationId;
-    }
-
-    int expected() {
-        return expected;
     }
 
     /** the latest revision now; null when the translation has none */

@@ -50,8 +50,4 @@ public class TranslationRevision {
     public Instant getCreatedAt() {
         return createdAt;
     }
-
-    public int getLineCount() {
-        return (int) markdown.lines().count();
-    }
 }
