@@ -1,5 +1,6 @@
 package org.kzarchive.importing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,8 +57,11 @@ public class ContentImport {
             } else if (existing.isPresent() && existing.get().contentHash().equals(c.file().hash())) {
                 unchanged++;
             } else {
-                writer.write(renderer.render(c.parsed()), c.file().text(), c.file().hash(), TranslationOrigin.CONTENT,
+                long id = writer.write(renderer.render(c.parsed()), c.file().text(), c.file().hash(), TranslationOrigin.CONTENT,
                         PublicationStatus.PUBLISHED);
+                int revision = writer.recordRevision(id, c.file().text(), c.file().hash(), "content/",
+                        "Imported from " + c.file().name(), Instant.now());
+                writer.markPublished(id, revision);
                 log.info("{}: imported", c.file().name());
                 imported++;
             }

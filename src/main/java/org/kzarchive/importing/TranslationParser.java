@@ -29,6 +29,9 @@ public class TranslationParser {
     private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("^\\[\\^([^\\]\\s]+)]:\\s?(.*)$");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-z]+)=(\"([^\"]*)\"|\\S+)");
     private static final Pattern NOTE_TARGET = Pattern.compile("note-(\\d+)");
+    // the database keeps anchors in 120 characters, with room for a block's "-N" after its section's id
+    private static final int MAX_ID_LENGTH = 80;
+    private static final int MAX_NOTE_LABEL_LENGTH = 40;
 
     public ParsedTranslation parse(String file, String markdown) {
         return new Run(file).parse(markdown);
@@ -278,6 +281,10 @@ public class TranslationParser {
                 text.append('\n').append(lines.get(i).strip());
                 i++;
             }
+            if (label.length() > MAX_NOTE_LABEL_LENGTH) {
+                problem(start + 1, "The note label [^" + label.substring(0, 10) + "…] is " + label.length() + " characters long.",
+                        "Use a short label of at most " + MAX_NOTE_LABEL_LENGTH + " characters, e.g. [^1].");
+            }
             if (definitions.containsKey(label)) {
                 problem(start + 1, "The note [^" + label + "] is written twice (first at line "
                         + definitionLines.get(label) + ").", "Keep one of the two definitions.");
@@ -368,6 +375,9 @@ public class TranslationParser {
         private String checkedId(String id, int line) {
             if (!VALID_ID.matcher(id).matches()) {
                 problem(line, "The id '" + id + "' is not valid.", "Use lower-case letters, digits and '-', e.g. {#akimat-in-fiamme}.");
+            } else if (id.length() > MAX_ID_LENGTH) {
+                problem(line, "The id '" + id.substring(0, 20) + "…' is " + id.length() + " characters long.",
+                        "Use an id of at most " + MAX_ID_LENGTH + " characters.");
             }
             return id;
         }

@@ -1,5 +1,7 @@
 package org.kzarchive.importing;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +66,36 @@ public class TranslationWriter {
         }
         writeText(id, translation);
         return id;
+    }
+
+    /**
+     * Keeps a translation's Markdown as its next revision; revisions are never changed or deleted.
+     *
+     * @return the new revision's number, 1 for the first
+     */
+    public int recordRevision(long translationId, String markdown, String contentHash, String author, String message,
+                              Instant at) {
+        return jdbc.queryForObject("""
+                insert into translation_revision (translation_id, number, markdown, content_hash, author, message, created_at)
+                values (?, (select coalesce(max(number), 0) + 1 from translation_revision where translation_id = ?), ?, ?, ?, ?, ?)
+                returning number""", Integer.class,
+                translationId, translationId, markdown, contentHash, author, message, Timestamp.from(at));
+    }
+
+    /** Records which revision the stored text (sections, blocks, notes, timeline) is. */
+    public void markPublished(long translationId, int revision) {
+        jdbc.update("update translation set published_revision = ? where id = ?", revision, translationId);
+    }
+
+    /** Editors have taken over this translation: the content folder no longer replaces it. */
+    public void markEdited(long translationId) {
+        jdbc.update("update translation set origin = ? where id = ?", TranslationOrigin.EDITOR.name(), translationId);
+    }
+
+    /** Takes the translation away from readers, keeping its text for editors. */
+    public void withdraw(long translationId) {
+        jdbc.update("update translation set status = ?, origin = ?, version = version + 1, updated_at = now() where id = ?",
+                PublicationStatus.DRAFT.name(), TranslationOrigin.EDITOR.name(), translationId);
     }
 
     private void writeText(long translationId, RenderedTranslation translation) {

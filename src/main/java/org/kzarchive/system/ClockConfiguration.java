@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock is a bean so that time-dependent code can be tested with a fixed one. */
+/** The one clock of the application, injected wherever time matters, so that tests can set it. */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 

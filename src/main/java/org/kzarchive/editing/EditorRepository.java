@@ -1,0 +1,21 @@
+package org.kzarchive.editing;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.repository.Repository;
+
+interface EditorRepository extends Repository<Editor, Long> {
+
+    Optional<Editor> findByUsername(String username);
+
+    Optional<Editor> findById(Long id);
+
+    List<Editor> findAllByOrderByUsername();
+
+    long count();
+
+    long countByAdministratorTrueAndEnabledTrue();
+
+    Editor save(Editor editor);
+}

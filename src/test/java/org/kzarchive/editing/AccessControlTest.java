@@ -1,0 +1,269 @@
+package org.kzarchive.editing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kzarchive.ArchiveIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Who may see what: editors sign in to /admin, readers need nothing, and the usual attacks are refused. */
+@ArchiveIntegrationTest
+class AccessControlTest {
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @LocalServerPort
+    int port;
+
+    private EditingFixtures fixtures;
+    /** a fresh client address per test, so that the throttle of one test does not touch another */
+    private String address;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new EditingFixtures(context);
+        fixtures.editor("gate-editor", false);
+        fixtures.editor("gate-admin", true);
+        address = "192.0.2." + ADDRESSES.incrementAndGet();
+    }
+
+    private RequestPostProcessor from(String remoteAddress) {
+        return request -> {
+            request.setRemoteAddr(remoteAddress);
+            return request;
+        };
+    }
+
+    private MockHttpServletRequestBuilder signInForm(String username, String password) {
+        return post("/admin/sign-in").param("username", username).param("password", password).with(csrf()).with(from(address));
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(signInForm(username, EditingFixtures.PASSWORD))
+                .andExpect(redirectedUrl("/admin")).andExpect(authenticated())
+                .andReturn().getRequest().getSession(false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/admin", "/admin/translations/new", "/admin/translations/1", "/admin/translations/1/history",
+            "/admin/translations/1/export", "/admin/editors", "/admin/audit", "/admin/account"})
+    void anonymousVisitorsOfEditingPagesAreSentToTheSignInPage(String path) throws Exception {
+        mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/admin/sign-in"));
+    }
+
+    @Test
+    void theSignInPageIsOpenAndItsFormCarriesACsrfToken() throws Exception {
+        var page = Jsoup.parse(mvc.perform(get("/admin/sign-in")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("form[action=/admin/sign-in] input[name=_csrf]").attr("value")).isNotBlank();
+        assertThat(page.select("input[name=username], input[name=password]")).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/it/kazakistan-dopo-la-rivolta", "/it/kazakistan-dopo-la-rivolta/notes", "/actuator/health",
+            "/assets/site.css"})
+    void readersPagesStayOpenAndSetNoCookie(String path) throws Exception {
+        MvcResult result = mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+        assertThat(result.getRequest().getSession(false)).isNull();
+        assertThat(result.getResponse().getHeaders("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void theReadersSearchIsNotBehindTheSignIn() throws Exception {
+        int status = mvc.perform(get("/search").param("q", "Almaty")).andReturn().getResponse().getStatus();
+        assertThat(status).as("404 until the search is merged, 200 after; never a sign-in").isIn(200, 404);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() throws Exception {
+        mvc.perform(signInForm("gate-editor", "not the password")).andExpect(redirectedUrl("/admin/sign-in?error"))
+                .andExpect(unauthenticated());
+        mvc.perform(signInForm("nobody-at-all", "not the password")).andExpect(redirectedUrl("/admin/sign-in?error"));
+        var page = Jsoup.parse(mvc.perform(get("/admin/sign-in?error")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select(".flash.error").text()).startsWith("Wrong user name or password.");
+    }
+
+    @Test
+    void signingInGivesTheSessionANewId() throws Exception {
+        // over real HTTP, as a browser: the session cookie from the sign-in page must not survive signing in
+        var cookies = new java.net.CookieManager();
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        var signInPage = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/sign-in")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String token = Jsoup.parse(signInPage.body()).select("input[name=_csrf]").attr("value");
+        String before = sessionCookie(cookies);
+        assertThat(before).isNotNull();
+
+        String form = "username=gate-editor&password=" + java.net.URLEncoder.encode(EditingFixtures.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        var signedIn = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
+        assertThat(sessionCookie(cookies)).isNotNull().isNotEqualTo(before);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("HttpOnly", "SameSite=Lax"));
+    }
+
+    private static String sessionCookie(java.net.CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    @Test
+    void afterFiveWrongPasswordsEvenTheRightOneIsRefusedForAWhile() throws Exception {
+        for (int i = 0; i < SignInThrottle.PER_ACCOUNT_AND_ADDRESS; i++) {
+            mvc.perform(signInForm("gate-editor", "guess " + i)).andExpect(redirectedUrl("/admin/sign-in?error"));
+        }
+        mvc.perform(signInForm("gate-editor", EditingFixtures.PASSWORD))
+                .andExpect(redirectedUrl("/admin/sign-in?throttled=15")).andExpect(unauthenticated());
+        var page = Jsoup.parse(mvc.perform(get("/admin/sign-in?throttled=15")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select(".flash.error").text()).isEqualTo(
+                "Too many failed sign-ins from here for this account. Wait 15 minutes, then try again.");
+
+        address = "198.51.100." + ADDRESSES.incrementAndGet();
+        // the editor, from another address
+        mvc.perform(signInForm("gate-editor", EditingFixtures.PASSWORD))
+                .andExpect(redirectedUrl("/admin"));
+    }
+
+    @Test
+    void formsWithoutACsrfTokenAreForbidden() throws Exception {
+        mvc.perform(post("/admin/sign-in").param("username", "gate-editor").param("password", EditingFixtures.PASSWORD))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/admin/translations").param("work", EditingFixtures.SEED_WORK).param("language", "de")
+                .param("markdown", "x").with(user("gate-editor").roles("EDITOR"))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/translations/1/unpublish").with(user("gate-editor").roles("EDITOR")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/editors").param("username", "intruder").param("password", "x".repeat(20))
+                .with(user("gate-admin").roles("EDITOR", "ADMIN"))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/translations/1/unpublish").with(user("gate-editor").roles("EDITOR")).with(csrf().useInvalidToken()))
+                .andExpect(status().isForbidden());
+        assertThat(fixtures.translationId(EditingFixtures.SEED_WORK, "de")).isNull();
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        MockHttpSession session = signIn("gate-editor");
+        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/admin/sign-out").session(session).with(csrf())).andExpect(redirectedUrl("/admin/sign-in?signed-out"));
+        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/admin/sign-in"));
+    }
+
+    @Test
+    void onlyAdministratorsManageAccountsAndReadTheAuditLog() throws Exception {
+        mvc.perform(get("/admin/editors").with(user("gate-editor").roles("EDITOR"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/audit").with(user("gate-editor").roles("EDITOR"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/editors").with(user("gate-admin").roles("EDITOR", "ADMIN"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void anAdministratorAddsAnEditorWhoCanThenSignIn() throws Exception {
+        String name = "new-editor-" + NAMES.incrementAndGet();
+        mvc.perform(post("/admin/editors").param("username", name).param("password", EditingFixtures.PASSWORD)
+                        .with(user("gate-admin").roles("EDITOR", "ADMIN")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/editors"));
+        mvc.perform(formLogin("/admin/sign-in").user(name).password(EditingFixtures.PASSWORD)).andExpect(redirectedUrl("/admin"));
+    }
+
+    @Test
+    void aWeakPasswordOrATakenNameIsRefusedWithTheReason() throws Exception {
+        var page = Jsoup.parse(mvc.perform(post("/admin/editors").param("username", "gate-editor").param("password", "short")
+                        .with(user("gate-admin").roles("EDITOR", "ADMIN")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select(".flash.error").text()).isEqualTo("There is already an editor called 'gate-editor'. Choose another name.");
+        page = Jsoup.parse(mvc.perform(post("/admin/editors").param("username", "someone-new").param("password", "short")
+                        .with(user("gate-admin").roles("EDITOR", "ADMIN")).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select(".flash.error").text()).isEqualTo("The password is too short: use at least 12 characters.");
+    }
+
+    @Test
+    void aDisabledEditorIsSignedOutAndCannotSignInAgain() throws Exception {
+        String name = "leaving-editor-" + NAMES.incrementAndGet();
+        fixtures.editor(name, false);
+        MockHttpSession session = signIn(name);
+        long id = context.getBean(EditorAccounts.class).find(name).orElseThrow().getId();
+
+        mvc.perform(post("/admin/editors/" + id + "/disable").with(user("gate-admin").roles("EDITOR", "ADMIN")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/editors"));
+
+        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/admin/sign-in?expired"));
+        mvc.perform(signInForm(name, EditingFixtures.PASSWORD)).andExpect(redirectedUrl("/admin/sign-in?error"));
+    }
+
+    @Test
+    void theAuditLogShowsAdministratorsWhoSignedInAndWhoFailed() throws Exception {
+        signIn("gate-editor");
+        mvc.perform(signInForm("gate-editor", "wrong password"));
+        var page = Jsoup.parse(mvc.perform(get("/admin/audit").with(user("gate-admin").roles("EDITOR", "ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        var rows = page.select("table.audit tbody tr");
+        assertThat(rows.eachText()).anySatisfy(row -> assertThat(row).contains("gate-editor", "signed in", address));
+        assertThat(rows.eachText()).anySatisfy(row -> assertThat(row).contains("gate-editor", "sign in failed", address));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/it/kazakistan-dopo-la-rivolta", "/it/kazakistan-dopo-la-rivolta/timeline", "/admin/sign-in",
+            "/admin", "/pagina-che-non-esiste"})
+    void everyPageSendsTheSecurityHeaders(String path) throws Exception {
+        mvc.perform(get(path).with(user("gate-editor").roles("EDITOR")))
+                .andExpect(header().string("Content-Security-Policy", EditingSecurityConfiguration.CONTENT_SECURITY_POLICY))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
+        assertThat(EditingSecurityConfiguration.CONTENT_SECURITY_POLICY).contains("script-src 'self'", "style-src 'self'",
+                "frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-inline", "data:");
+    }
+
+    @Test
+    void noTemplateHasInlineScriptStyleOrEventHandlers() throws Exception {
+        Pattern inline = Pattern.compile("<script(?![^>]*\\bsrc=)|<style|\\sstyle=|\\son[a-z]+=|javascript:", Pattern.CASE_INSENSITIVE);
+        Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/**/*.html");
+        assertThat(templates).hasSizeGreaterThan(15);
+        for (Resource template : templates) {
+            String html = template.getContentAsString(StandardCharsets.UTF_8);
+            assertThat(inline.matcher(html).find()).as(template.getFilename()).isFalse();
+        }
+    }
+}
