@@ -53,6 +53,10 @@ class PageCacheTest {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(second.headers().firstValue("ETag")).contains(etag);
         assertThat(first.headers().firstValue("Last-Modified")).isPresent();
+        assertThat(second.headers().firstValue("Content-Security-Policy")).as("security headers come with a cached page")
+                .isPresent().isEqualTo(first.headers().firstValue("Content-Security-Policy"));
+        assertThat(second.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(second.headers().firstValue("Set-Cookie")).isEmpty();
 
         var conditional = get(TEXT, "If-None-Match", etag);
         assertThat(conditional.statusCode()).isEqualTo(304);
