@@ -55,6 +55,22 @@ final class Browser {
         Assumptions.abort(reason);
     }
 
+    /** Waits up to five seconds for what a click set off (a form submission, a navigation). */
+    static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                Assertions.fail("waited 5 s for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     static File file(String systemProperty, String fallback) {
         return new File(System.getProperty(systemProperty, fallback));
     }
