@@ -20,7 +20,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Every page type in a real browser: no serious or critical axe-core finding, screenshots at phone
@@ -32,8 +35,16 @@ class PageQualityBrowserTest {
     private static ChromeDriver driver;
     private static String axe;
 
+    private static boolean signedIn;
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
 
     /** name → path of one page of each type. */
     static List<String[]> pageTypes() {
@@ -44,7 +55,9 @@ class PageQualityBrowserTest {
                 new String[] {"timeline", "/it/kazakistan-dopo-la-rivolta/timeline"},
                 new String[] {"photos", "/it/kazakistan-dopo-la-rivolta/photos"},
                 new String[] {"notes", "/it/kazakistan-dopo-la-rivolta/notes"},
-                new String[] {"not-found", "/it/non-esiste"});
+                new String[] {"not-found", "/it/non-esiste"},
+                new String[] {"sign-in", "/admin/sign-in"},
+                new String[] {"admin-form", "/admin/translations/new"});
     }
 
     @BeforeAll
@@ -63,9 +76,27 @@ class PageQualityBrowserTest {
     }
 
     private void open(String path, int width) {
+        if (path.equals("/admin/sign-in") && signedIn) {
+            driver.manage().deleteAllCookies(); // a reader's view of the sign-in page
+            signedIn = false;
+        }
+        if (path.startsWith("/admin/translations") && !signedIn) {
+            signIn();
+        }
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
         driver.get("http://localhost:" + port + path);
+    }
+
+    private void signIn() {
+        jdbc.update("insert into editor (username, password_hash) values (?, ?) on conflict (username) do nothing",
+                "quality-editor", passwords.encode("a long quality password"));
+        driver.get("http://localhost:" + port + "/admin/sign-in");
+        driver.findElement(By.id("username")).sendKeys("quality-editor");
+        driver.findElement(By.id("password")).sendKeys("a long quality password");
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browser.waitUntil(() -> !driver.getCurrentUrl().contains("sign-in"), "the signed-in admin page");
+        signedIn = true;
     }
 
     @ParameterizedTest(name = "{0}")
