@@ -25,24 +25,10 @@ class ReadingController {
         return show("reading/text", lang, work, model);
     }
 
-    @GetMapping("/" + LANG + "/" + WORK + "/interview")
-    String interview(@PathVariable String lang, @PathVariable String work, Model model) {
-        return show("reading/interview", lang, work, model);
-    }
-
-    @GetMapping("/" + LANG + "/" + WORK + "/timeline")
-    String timeline(@PathVariable String lang, @PathVariable String work, Model model) {
-        return show("reading/timeline", lang, work, model);
-    }
-
-    @GetMapping("/" + LANG + "/" + WORK + "/photos")
-    String photos(@PathVariable String lang, @PathVariable String work, Model model) {
-        return show("reading/photos", lang, work, model);
-    }
-
-    @GetMapping("/" + LANG + "/" + WORK + "/notes")
-    String notes(@PathVariable String lang, @PathVariable String work, Model model) {
-        return show("reading/notes", lang, work, model);
+    /** The interview, timeline, photos and notes pages share the full text's data; each has its view. */
+    @GetMapping("/" + LANG + "/" + WORK + "/{page:interview|timeline|photos|notes}")
+    String part(@PathVariable String lang, @PathVariable String work, @PathVariable String page, Model model) {
+        return show("reading/" + page, lang, work, model);
     }
 
     private String show(String view, String lang, String work, Model model) {
