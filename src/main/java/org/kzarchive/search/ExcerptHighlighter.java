@@ -33,6 +33,7 @@ final class ExcerptHighlighter {
     private static final int PIECES_PER_EXCERPT = 2;
     private static final Set<String> ALSO_MATCHING = Set.of(PassageFields.WORDS, PassageFields.NAME_VARIANTS);
     private static final String MARK = "<mark>";
+    private static final ExcerptScorer SCORER = new ExcerptScorer();
 
     private final LanguageAnalyzers analyzers;
 
@@ -61,6 +62,7 @@ final class ExcerptHighlighter {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         new CustomSeparatorBreakIterator(' '), PIECE_LENGTH, 0.5f))
                 .withMaskedFieldsFunc(field -> ALSO_MATCHING)
+                .withScorer(SCORER)
                 .withMaxNoHighlightPassages(1)
                 .withWeightMatches(false);
         UnifiedHighlighter highlighter = new KnownTexts(builder, textOfDoc);
