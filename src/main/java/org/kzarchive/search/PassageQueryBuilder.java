@@ -3,7 +3,9 @@ package org.kzarchive.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -26,19 +28,35 @@ import org.apache.lucene.search.TermQuery;
  * language gives one branch; a passage has text in one language field only, so the branches are
  * combined with dis-max rather than summed. Within a branch every word may also match the
  * name-variant field, at a lower weight, so that the exact spelling ranks first.
+ *
+ * <p>When every word and phrase of the query has something to search in every language (no word
+ * is a stop word anywhere, the usual case), the branches differ only in their language fields and
+ * the query is built flat instead: each word becomes one disjunction of its language terms and its
+ * name variant. For a passage, which has text in one language only, that matches and scores
+ * exactly as its own language's branch, while the name-variant and prefix terms are searched once
+ * instead of once per language.
  */
 final class PassageQueryBuilder {
 
     static final float NAME_VARIANT_WEIGHT = 0.5f;
 
     private final LanguageAnalyzers analyzers;
+    // A query's words are analysed for several purposes (the flat check, the query, each language's
+    // highlighting): once per word and field is enough.
+    private final Map<String, List<AnalysedTerm>> analysedTexts = new HashMap<>();
 
+    /** One builder per search: it remembers the analysis of that search's words, and is not thread-safe. */
     PassageQueryBuilder(LanguageAnalyzers analyzers) {
         this.analyzers = analyzers;
     }
 
     /** Null when nothing searchable is left after analysis (e.g. only stop words). */
     Query build(ReaderQuery query) {
+        return searchableInEveryLanguage(query) ? flat(query) : perLanguage(query);
+    }
+
+    /** One branch per language, combined with dis-max; the general form (see the class comment). */
+    Query perLanguage(ReaderQuery query) {
         List<Query> branches = new ArrayList<>();
         for (TextLanguage language : TextLanguage.values()) {
             Query branch = build(query, language);
@@ -53,7 +71,11 @@ final class PassageQueryBuilder {
         };
     }
 
-    private Query build(ReaderQuery query, TextLanguage language) {
+    /**
+     * The branch of one language: what a passage in that language must match. Also used to
+     * highlight a passage with only the terms of its own language.
+     */
+    Query build(ReaderQuery query, TextLanguage language) {
         return switch (query) {
             case ReaderQuery.Word word when word.prefix() -> prefix(word.text());
             case ReaderQuery.Word word -> word(word.text(), language);
@@ -78,6 +100,66 @@ final class PassageQueryBuilder {
                 .add(exact, Occur.SHOULD)
                 .add(new BoostQuery(variant, NAME_VARIANT_WEIGHT), Occur.SHOULD)
                 .build();
+    }
+
+    private boolean searchableInEveryLanguage(ReaderQuery query) {
+        return switch (query) {
+            case ReaderQuery.Word word when word.prefix() -> // language-independent, but may be empty
+                    !analyse(PassageFields.WORDS, analyzers.forWords(), word.text()).isEmpty();
+            case ReaderQuery.Word word -> inEveryLanguage(word.text());
+            case ReaderQuery.Phrase phrase -> inEveryLanguage(phrase.text());
+            case ReaderQuery.AllOf all -> all.required().stream().allMatch(this::searchableInEveryLanguage)
+                    && all.excluded().stream().allMatch(this::searchableInEveryLanguage);
+            case ReaderQuery.AnyOf any -> any.options().stream().allMatch(this::searchableInEveryLanguage);
+        };
+    }
+
+    private boolean inEveryLanguage(String text) {
+        for (TextLanguage language : TextLanguage.values()) {
+            if (analyse(language.field(), analyzers.forLanguage(language), text).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The query with each word or phrase searched in all language fields at once; see the class comment. */
+    private Query flat(ReaderQuery query) {
+        return switch (query) {
+            case ReaderQuery.Word word when word.prefix() -> prefix(word.text());
+            case ReaderQuery.Word word -> {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                for (TextLanguage language : TextLanguage.values()) {
+                    any.add(analysed(language.field(), analyzers.forLanguage(language), word.text()), Occur.SHOULD);
+                }
+                Query variant = analysed(PassageFields.NAME_VARIANTS, analyzers.forNameQueries(), word.text());
+                if (variant != null) {
+                    any.add(new BoostQuery(variant, NAME_VARIANT_WEIGHT), Occur.SHOULD);
+                }
+                yield any.build();
+            }
+            case ReaderQuery.Phrase phrase -> {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                for (TextLanguage language : TextLanguage.values()) {
+                    any.add(analysed(language.field(), analyzers.forLanguage(language), phrase.text()), Occur.SHOULD);
+                }
+                yield any.build();
+            }
+            case ReaderQuery.AllOf all -> {
+                BooleanQuery.Builder builder = new BooleanQuery.Builder();
+                all.required().forEach(part -> builder.add(flat(part), Occur.MUST));
+                all.excluded().forEach(part -> builder.add(flat(part), Occur.MUST_NOT));
+                yield builder.build();
+            }
+            case ReaderQuery.AnyOf any -> {
+                if (any.options().size() == 1) {
+                    yield flat(any.options().getFirst());
+                }
+                BooleanQuery.Builder builder = new BooleanQuery.Builder();
+                any.options().forEach(option -> builder.add(flat(option), Occur.SHOULD));
+                yield builder.build();
+            }
+        };
     }
 
     /** Prefixes match unstemmed words: a stem may be shorter than the prefix typed (manifestanti*). */
@@ -111,10 +193,14 @@ final class PassageQueryBuilder {
         if (!anyRequired) {
             return null;
         }
+        // A passage may match this branch through its name variants alone while its text is in
+        // another language: an excluded word is excluded in every language, not only this one.
         for (ReaderQuery part : all.excluded()) {
-            Query query = build(part, language);
-            if (query != null) {
-                builder.add(query, Occur.MUST_NOT);
+            for (TextLanguage anyLanguage : TextLanguage.values()) {
+                Query query = build(part, anyLanguage);
+                if (query != null) {
+                    builder.add(query, Occur.MUST_NOT);
+                }
             }
         }
         return builder.build();
@@ -137,7 +223,7 @@ final class PassageQueryBuilder {
     }
 
     /** A term query for one term, a phrase query (keeping stop-word gaps) for several, null for none. */
-    private static Query analysed(String field, Analyzer analyzer, String text) {
+    private Query analysed(String field, Analyzer analyzer, String text) {
         List<AnalysedTerm> terms = analyse(field, analyzer, text);
         if (terms.isEmpty()) {
             return null;
@@ -152,7 +238,12 @@ final class PassageQueryBuilder {
         return phrase.build();
     }
 
-    private static List<AnalysedTerm> analyse(String field, Analyzer analyzer, String text) {
+    /** Each field has one analyzer here, so the field and the text decide the terms. */
+    private List<AnalysedTerm> analyse(String field, Analyzer analyzer, String text) {
+        return analysedTexts.computeIfAbsent(field + '\u0000' + text, key -> analyseNow(field, analyzer, text));
+    }
+
+    private static List<AnalysedTerm> analyseNow(String field, Analyzer analyzer, String text) {
         List<AnalysedTerm> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -39,6 +39,7 @@ public final class SearchIndex implements Closeable {
     public static final int INDEX_VERSION = 1;
 
     static final String VERSION_KEY = "kzarchive.index-version";
+    static final String FINGERPRINT_KEY = "kzarchive.database-fingerprint";
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final double RAM_BUFFER_MB = 64;
@@ -51,6 +52,7 @@ public final class SearchIndex implements Closeable {
     private FSDirectory directory;
     private IndexWriter writer;
     private volatile SearcherManager searchers;
+    private volatile String committedFingerprint;
     private boolean closed;
 
     /** @param path the index directory, e.g. {@code <archive.data-dir>/index}; created if missing */
@@ -64,12 +66,24 @@ public final class SearchIndex implements Closeable {
      * {@link #INDEX_VERSION}, or was left behind by a write that did not finish.
      */
     public IndexStartup openOrRebuild(PassageSource source) {
+        return openOrRebuild(source, null);
+    }
+
+    /**
+     * Opens the index like {@link #openOrRebuild(PassageSource)}, and also rebuilds it when it
+     * mirrors another state of the database than {@code databaseFingerprint}: the database changed
+     * while the index was not listening (a content import at start-up, a restored backup).
+     *
+     * @param databaseFingerprint identifies the database's current state, or null not to compare;
+     *                            recorded in the index when it is rebuilt
+     */
+    public IndexStartup openOrRebuild(PassageSource source, String databaseFingerprint) {
         writeLock.lock();
         try {
             if (searchers != null || closed) {
                 throw new IllegalStateException("The search index at " + path + " is already open or was closed");
             }
-            Optional<String> reasonToRebuild = IndexStartupCheck.reasonToRebuild(path, marker);
+            Optional<String> reasonToRebuild = IndexStartupCheck.reasonToRebuild(path, marker, databaseFingerprint);
             Files.createDirectories(path);
             if (reasonToRebuild.isPresent()) {
                 log.info("Rebuilding the search index at {} because {}", path, reasonToRebuild.get());
@@ -78,10 +92,11 @@ public final class SearchIndex implements Closeable {
             directory = FSDirectory.open(path);
             OpenMode mode = reasonToRebuild.isPresent() ? OpenMode.CREATE : OpenMode.APPEND;
             writer = new IndexWriter(directory, writerConfig(mode));
-            writer.setLiveCommitData(Map.of(VERSION_KEY, String.valueOf(INDEX_VERSION)).entrySet());
+            committedFingerprint = recordedFingerprint(writer);
+            writer.setLiveCommitData(commitData(databaseFingerprint).entrySet());
             searchers = new SearcherManager(writer, null);
             if (reasonToRebuild.isPresent()) {
-                rebuildLocked(source);
+                rebuildLocked(source, databaseFingerprint);
             }
             IndexStartup startup = new IndexStartup(
                     reasonToRebuild.isPresent(), reasonToRebuild.orElse(null), passageCount());
@@ -100,10 +115,19 @@ public final class SearchIndex implements Closeable {
 
     /** Replaces everything in the index by the published passages of the source, in one commit. */
     public void rebuild(PassageSource source) {
+        rebuild(source, null);
+    }
+
+    /**
+     * Rebuilds like {@link #rebuild(PassageSource)} and records the database state it mirrors.
+     *
+     * @param databaseFingerprint the database's state, read no later than the passages; null if unknown
+     */
+    public void rebuild(PassageSource source, String databaseFingerprint) {
         writeLock.lock();
         try {
             requireOpen();
-            rebuildLocked(source);
+            rebuildLocked(source, databaseFingerprint);
         } catch (IOException e) {
             throw new UncheckedIOException("Rebuilding the search index failed: " + e.getMessage(), e);
         } finally {
@@ -113,6 +137,15 @@ public final class SearchIndex implements Closeable {
 
     /** Makes the index hold exactly these passages for the translation (after it was published or edited). */
     public void replaceTranslation(long translationId, List<Passage> passages) {
+        replaceTranslation(translationId, passages, null);
+    }
+
+    /**
+     * Replaces the translation's passages and records, in the same commit, the database state the
+     * index mirrors afterwards. A write without a fingerprint records none, so the next start-up
+     * that compares fingerprints rebuilds rather than trusting an index of unknown state.
+     */
+    public void replaceTranslation(long translationId, List<Passage> passages, String databaseFingerprint) {
         List<Document> documents = new ArrayList<>(passages.size());
         for (Passage passage : passages) {
             if (passage.translationId() != translationId) {
@@ -121,15 +154,25 @@ public final class SearchIndex implements Closeable {
             }
             documents.add(PassageDocuments.toDocument(passage));
         }
-        write("replace translation " + translationId,
+        write("replace translation " + translationId, databaseFingerprint,
                 // Delete and add in one atomic step: searchers never see the translation half replaced.
                 () -> writer.updateDocuments(PassageDocuments.translationTerm(translationId), documents));
     }
 
     /** Removes a translation from the index (after it was unpublished or deleted). */
     public void removeTranslation(long translationId) {
-        write("remove translation " + translationId,
+        removeTranslation(translationId, null);
+    }
+
+    /** Removes a translation and records the database state the index mirrors afterwards (see above). */
+    public void removeTranslation(long translationId, String databaseFingerprint) {
+        write("remove translation " + translationId, databaseFingerprint,
                 () -> writer.deleteDocuments(PassageDocuments.translationTerm(translationId)));
+    }
+
+    /** The database state recorded with the last commit, if any; see {@link #openOrRebuild(PassageSource, String)}. */
+    public Optional<String> databaseFingerprint() {
+        return Optional.ofNullable(committedFingerprint);
     }
 
     /** Runs a search on a current snapshot of the index; the snapshot is released afterwards. */
@@ -183,13 +226,15 @@ public final class SearchIndex implements Closeable {
         void apply() throws IOException;
     }
 
-    private void write(String operation, IndexChange change) {
+    private void write(String operation, String databaseFingerprint, IndexChange change) {
         writeLock.lock();
         try {
             requireOpen();
             marker.set(operation);
             change.apply();
+            writer.setLiveCommitData(commitData(databaseFingerprint).entrySet());
             commitAndRefresh();
+            committedFingerprint = databaseFingerprint;
         } catch (IOException e) {
             // The marker stays: the next start-up rebuilds from the database.
             throw new UncheckedIOException("Search index: " + operation + " failed: " + e.getMessage(), e);
@@ -198,7 +243,7 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private void rebuildLocked(PassageSource source) throws IOException {
+    private void rebuildLocked(PassageSource source, String databaseFingerprint) throws IOException {
         // Read the whole source before touching the index: if the database fails halfway, the
         // old index keeps serving. The archive is small enough to hold in memory.
         List<Document> documents = new ArrayList<>();
@@ -213,7 +258,9 @@ public final class SearchIndex implements Closeable {
         marker.set("rebuild");
         writer.deleteAll();
         writer.addDocuments(documents);
+        writer.setLiveCommitData(commitData(databaseFingerprint).entrySet());
         commitAndRefresh();
+        committedFingerprint = databaseFingerprint;
         log.info("Search index rebuilt: {} passages", documents.size());
     }
 
@@ -221,6 +268,25 @@ public final class SearchIndex implements Closeable {
         writer.commit();
         marker.clear();
         searchers.maybeRefreshBlocking();
+    }
+
+    /** The fingerprint of the commit the writer opened, which is what its live commit data starts as. */
+    private static String recordedFingerprint(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (entry.getKey().equals(FINGERPRINT_KEY)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> commitData(String databaseFingerprint) {
+        return databaseFingerprint == null
+                ? Map.of(VERSION_KEY, String.valueOf(INDEX_VERSION))
+                : Map.of(VERSION_KEY, String.valueOf(INDEX_VERSION), FINGERPRINT_KEY, databaseFingerprint);
     }
 
     private IndexWriterConfig writerConfig(OpenMode mode) {

@@ -310,6 +310,73 @@ class SearchIndexTest {
         assertThat(index.passageCount()).isEqualTo(ArchivePassages.all().size());
     }
 
+    @Test
+    void reusesTheIndexWhenTheDatabaseIsInTheStateItMirrors() {
+        index = new SearchIndex(indexDir);
+        index.openOrRebuild(ARCHIVE, "state-1");
+        closeAndForget();
+
+        index = new SearchIndex(indexDir);
+        IndexStartup startup = index.openOrRebuild(UNTOUCHABLE, "state-1");
+
+        assertThat(startup.rebuilt()).isFalse();
+        assertThat(index.databaseFingerprint()).contains("state-1");
+    }
+
+    @Test
+    void rebuildsWhenTheDatabaseChangedWhileTheIndexWasNotListening() {
+        index = new SearchIndex(indexDir);
+        index.openOrRebuild(ArchivePassages.source(ArchivePassages.italian()), "state-1");
+        closeAndForget();
+
+        index = new SearchIndex(indexDir);
+        IndexStartup startup = index.openOrRebuild(ARCHIVE, "state-2");
+
+        assertThat(startup.rebuilt()).isTrue();
+        assertThat(startup.rebuildReason()).contains("the database changed while the index was not listening");
+        assertThat(hits("resignation")).isEqualTo(1);
+        assertThat(index.databaseFingerprint()).contains("state-2");
+    }
+
+    @Test
+    void everyWriteRecordsTheDatabaseStateItBringsTheIndexTo() {
+        index = new SearchIndex(indexDir);
+        index.openOrRebuild(ARCHIVE, "state-1");
+        index.replaceTranslation(ArchivePassages.ITALIAN, ArchivePassages.italian(), "state-2");
+        assertThat(index.databaseFingerprint()).contains("state-2");
+        index.removeTranslation(ArchivePassages.ENGLISH, "state-3");
+        assertThat(index.databaseFingerprint()).contains("state-3");
+        closeAndForget();
+
+        index = new SearchIndex(indexDir);
+        assertThat(index.openOrRebuild(UNTOUCHABLE, "state-3").rebuilt()).isFalse();
+        assertThat(hits("resignation")).isZero();
+    }
+
+    @Test
+    void aWriteThatDoesNotKnowTheDatabaseStateMakesTheNextStartUpRebuild() {
+        index = new SearchIndex(indexDir);
+        index.openOrRebuild(ARCHIVE, "state-1");
+        index.removeTranslation(ArchivePassages.ENGLISH);
+        assertThat(index.databaseFingerprint()).isEmpty();
+        closeAndForget();
+
+        index = new SearchIndex(indexDir);
+        IndexStartup startup = index.openOrRebuild(ARCHIVE, "state-1");
+
+        assertThat(startup.rebuilt()).isTrue();
+        assertThat(startup.rebuildReason()).contains("unknown state");
+    }
+
+    @Test
+    void withoutAFingerprintTheDatabaseStateIsNotCompared() {
+        index = new SearchIndex(indexDir);
+        index.openOrRebuild(ARCHIVE, "state-1");
+        closeAndForget();
+
+        assertThat(open(UNTOUCHABLE).rebuilt()).isFalse();
+    }
+
     private void recordIndexVersion(int version) throws IOException {
         try (FSDirectory directory = FSDirectory.open(indexDir);
                 IndexWriter writer = new IndexWriter(directory,

@@ -1,0 +1,110 @@
+package org.kzarchive.search;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.kzarchive.archive.TranslationChanged;
+import org.kzarchive.system.PageCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the search index in step with the database. At start-up (after Flyway, which may just have
+ * imported the content folder) it opens the index, rebuilding it when the index is missing, broken
+ * or mirrors another state of the database. After every committed change of a translation it
+ * re-indexes that translation, then empties the page cache so that no cached search page shows
+ * results from before the change.
+ */
+@Component
+class IndexUpdater implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexUpdater.class);
+
+    private final SearchIndex index;
+    private final DatabasePassageSource passages;
+    private final TranslationStates states;
+    private final PageCache pageCache;
+    // Reading a translation and writing it to the index happen as one step, one change at a time:
+    // the later of two changes is always read later, so it is the one the index ends up with.
+    private final ReentrantLock updates = new ReentrantLock();
+
+    private DatabaseFingerprint mirrored;
+    private volatile IndexStartup startup;
+
+    IndexUpdater(SearchIndex index, DatabasePassageSource passages, TranslationStates states, PageCache pageCache) {
+        this.index = index;
+        this.passages = passages;
+        this.states = states;
+        this.pageCache = pageCache;
+    }
+
+    /** Runs once every singleton exists, Flyway's migrations included, before the web server takes requests. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        updates.lock();
+        try {
+            long started = System.nanoTime();
+            // Read before the passages: if a change slips in between, the fingerprint is older than
+            // the index and the next start-up rebuilds once too often, never once too few.
+            DatabaseFingerprint database = DatabaseFingerprint.of(states.all());
+            String fingerprint = database.value();
+            startup = index.openOrRebuild(passages, fingerprint);
+            mirrored = database;
+            log.info("Search index ready in {} ms: {}; it mirrors {} translations (database fingerprint {})",
+                    millisSince(started), startup.rebuilt() ? "rebuilt because " + startup.rebuildReason()
+                            : "reused, the database has not changed since it was written",
+                    database.translations(), fingerprint.substring(0, 12));
+        } finally {
+            updates.unlock();
+        }
+    }
+
+    /** What happened at start-up: reused or rebuilt, and why. */
+    IndexStartup startup() {
+        return startup;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onTranslationChanged(TranslationChanged event) {
+        long id = event.translationId();
+        updates.lock();
+        try {
+            long started = System.nanoTime();
+            if (mirrored == null) {
+                throw new IllegalStateException("the index is not open yet");
+            }
+            Optional<TranslationStates.TranslationState> state = states.of(id);
+            DatabaseFingerprint next = state.map(mirrored::with).orElseGet(() -> mirrored.without(id));
+            if (state.isPresent() && state.get().published()) {
+                List<Passage> published = passages.passagesOf(id);
+                index.replaceTranslation(id, published, next.value());
+                log.info("Search index: translation {} re-indexed with {} passages in {} ms", id, published.size(),
+                        millisSince(started));
+            } else {
+                index.removeTranslation(id, next.value());
+                log.info("Search index: translation {} removed ({}) in {} ms", id,
+                        state.isPresent() ? "not published" : "deleted", millisSince(started));
+            }
+            mirrored = next;
+        } catch (RuntimeException e) {
+            // The recorded fingerprint still describes the old state (or a write marker was left):
+            // the next start-up rebuilds. Readers keep searching the index as it was.
+            log.error("Search index: translation {} could not be re-indexed; the index will be rebuilt at the next "
+                    + "start-up", id, e);
+        } finally {
+            updates.unlock();
+            pageCache.invalidate();
+        }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
+    }
+}

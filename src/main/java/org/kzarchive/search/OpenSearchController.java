@@ -1,0 +1,48 @@
+package org.kzarchive.search;
+
+import java.time.Duration;
+
+import org.kzarchive.reading.PageAddresses;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Describes the search page to browsers, so that readers can add the archive as a search engine. */
+@Controller
+class OpenSearchController {
+
+    static final MediaType OPENSEARCH = MediaType.parseMediaType("application/opensearchdescription+xml;charset=UTF-8");
+
+    private final PageAddresses addresses;
+
+    OpenSearchController(PageAddresses addresses) {
+        this.addresses = addresses;
+    }
+
+    @GetMapping("/opensearch.xml")
+    ResponseEntity<String> description() {
+        // The URL template must be absolute; the host is the one the browser used.
+        String template = xmlEscape(addresses.base() + SearchLinks.PATH + "?q=") + "{searchTerms}";
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+                  <ShortName>Kazakistan 2022</ShortName>
+                  <Description>Cerca nell’archivio di «Il Kazakistan dopo la rivolta» e delle sue traduzioni</Description>
+                  <InputEncoding>UTF-8</InputEncoding>
+                  <Language>*</Language>
+                  <Url type="text/html" method="get" template="%s"/>
+                </OpenSearchDescription>
+                """.formatted(template);
+        return ResponseEntity.ok()
+                .contentType(OPENSEARCH)
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                .body(xml);
+    }
+
+    private static String xmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

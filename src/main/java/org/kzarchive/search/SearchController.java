@@ -1,0 +1,63 @@
+package org.kzarchive.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The search page. Every parameter arrives as text and is read leniently, so anything a reader
+ * types or a link carries gets a page with an explanation, never an error.
+ */
+@Controller
+class SearchController {
+
+    static final String VIEW = "search/results";
+
+    private final PassageSearch search;
+    private final MessageSource messages;
+
+    SearchController(PassageSearch search, MessageSource messages) {
+        this.search = search;
+        this.messages = messages;
+    }
+
+    @GetMapping(SearchLinks.PATH)
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String lang,
+                  @RequestParam(required = false) String kind, @RequestParam(required = false) String page,
+                  @RequestAttribute(name = UnreadableAddressFilter.REPAIRED, required = false) Boolean repaired,
+                  Locale locale, Model model) {
+        SearchParameters parameters = SearchParameters.read(q, lang, kind, page);
+        List<String> notices = new ArrayList<>();
+        if (Boolean.TRUE.equals(repaired)) {
+            notices.add(messages.getMessage("search.notice.unreadable-address", null, locale));
+        }
+        parameters.problems().forEach(problem ->
+                notices.add(messages.getMessage(problem.key(), new Object[] {problem.value()}, locale)));
+        if (!parameters.hasQuery()) {
+            model.addAttribute("query", "");
+            model.addAttribute("notices", notices);
+            return VIEW;
+        }
+        SearchResults results = search.search(parameters.request());
+        for (QueryNotice notice : results.notices()) {
+            notices.add(messages.getMessage(notice.key(), new Object[] {ReaderQueryParser.MAX_LENGTH,
+                    ReaderQueryParser.MAX_WORDS, ReaderQueryParser.MIN_PREFIX}, notice.text(), locale));
+        }
+        SearchPage shown = SearchPage.of(results);
+        if (parameters.requestedPage() > shown.page() && shown.total() > 0) {
+            notices.add(messages.getMessage("search.notice.page-beyond", new Object[] {shown.page()}, locale));
+        }
+        model.addAttribute("query", results.query());
+        model.addAttribute("notices", notices);
+        model.addAttribute("results", shown);
+        model.addAttribute("noindex", true);
+        return VIEW;
+    }
+}
