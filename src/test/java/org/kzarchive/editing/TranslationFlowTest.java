@@ -164,7 +164,9 @@ class TranslationFlowTest {
         assertThat(published.select(".preview-banner")).isEmpty();
         assertThat(pages.page("/it/kazakistan-dopo-la-rivolta").select(".languages a").eachText()).contains("Deutsch", "Italiano");
         assertThat(pages.page("/").select(".work-card a[hreflang=de]").attr("href")).isEqualTo("/de/kazakistan-dopo-la-rivolta");
-        // TODO(search): once the index listens to TranslationChanged, assert that /search?q=Berichterstattung finds the German text.
+        // and found by search, linking to the German text
+        Document found = pages.page("/search?q=Berichterstattung");
+        assertThat(found.select("li.result a").eachAttr("href")).anyMatch(h -> h.startsWith("/de/kazakistan-dopo-la-rivolta#"));
     }
 
     @Test
