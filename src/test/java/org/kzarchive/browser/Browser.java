@@ -58,7 +58,7 @@ final class Browser {
     /** Waits up to five seconds for what a click set off (a form submission, a navigation). */
     static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(condition)) {
             if (System.nanoTime() > deadline) {
                 Assertions.fail("waited 5 s for " + what);
             }
@@ -68,6 +68,14 @@ final class Browser {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private static boolean holds(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return false; // the page is still changing under the element
         }
     }
 

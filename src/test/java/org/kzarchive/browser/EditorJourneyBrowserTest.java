@@ -131,5 +131,13 @@ class EditorJourneyBrowserTest {
         driver.findElement(By.cssSelector(".languages a[hreflang=en]")).click();
         assertThat(driver.getCurrentUrl()).endsWith("/en/kazakistan-dopo-la-rivolta");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+
+        // and a reader finds it by search
+        driver.get(url("/search?q=" + java.net.URLEncoder.encode("\"Following up our coverage\"", java.nio.charset.StandardCharsets.UTF_8)));
+        WebElement result = driver.findElement(By.cssSelector("li.result .result-title a"));
+        result.click();
+        assertThat(driver.getCurrentUrl()).contains("/en/kazakistan-dopo-la-rivolta#");
+        assertThat(driver.findElement(By.id(driver.getCurrentUrl().replaceFirst(".*#", ""))).getText())
+                .contains("Following up our coverage of the uprising");
     }
 }

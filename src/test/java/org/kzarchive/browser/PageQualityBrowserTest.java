@@ -56,6 +56,9 @@ class PageQualityBrowserTest {
                 new String[] {"photos", "/it/kazakistan-dopo-la-rivolta/photos"},
                 new String[] {"notes", "/it/kazakistan-dopo-la-rivolta/notes"},
                 new String[] {"not-found", "/it/non-esiste"},
+                new String[] {"search-results", "/search?q=Almaty+manifestanti"},
+                new String[] {"search-no-results", "/search?q=manifestnti"},
+                new String[] {"search-empty", "/search"},
                 new String[] {"sign-in", "/admin/sign-in"},
                 new String[] {"admin-form", "/admin/translations/new"});
     }

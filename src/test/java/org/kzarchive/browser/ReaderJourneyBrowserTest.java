@@ -118,6 +118,27 @@ class ReaderJourneyBrowserTest {
 
     @ParameterizedTest(name = "javascript {0}")
     @ValueSource(booleans = {true, false})
+    void aSearchFromTheHeaderLeadsToTheExactPassage(boolean javascript) {
+        WebDriver driver = browser(javascript);
+        driver.get(base() + "/it/kazakistan-dopo-la-rivolta/photos");
+        WebElement box = driver.findElement(By.cssSelector(".site-search input[name=q]"));
+        box.sendKeys("Akimat in fiamme");
+        box.submit();
+        Browser.waitUntil(() -> driver.getCurrentUrl().contains("/search?"), "the results page");
+        assertThat(driver.findElement(By.cssSelector(".site-search input[name=q]")).getAttribute("value")).isEqualTo("Akimat in fiamme");
+        WebElement first = driver.findElement(By.cssSelector("li.result"));
+        assertThat(first.findElements(By.tagName("mark"))).isNotEmpty();
+        first.findElement(By.cssSelector(".result-title a")).click();
+        String target = hash(driver);
+        WebElement passage = driver.findElement(By.id(target));
+        assertThat(passage.getText()).contains("Akimat").contains("fiamme");
+        assertThat(inViewport(driver, passage)).isTrue();
+        assertThat(((ChromeDriver) driver).executeScript("return document.querySelector(':target') === arguments[0]", passage))
+                .as("the passage is the page's target, so it is highlighted").isEqualTo(true);
+    }
+
+    @ParameterizedTest(name = "javascript {0}")
+    @ValueSource(booleans = {true, false})
     void theWorkNavigationReachesEveryPageOfTheText(boolean javascript) {
         WebDriver driver = browser(javascript);
         driver.get(base() + "/it/kazakistan-dopo-la-rivolta");
