@@ -72,7 +72,12 @@ public class PageCache {
         return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-                return size() > MAX_ENTRIES;
+                if (size() <= MAX_ENTRIES) {
+                    return false;
+                }
+                // many distinct addresses (search queries) must not fill the disk: a dropped page's files go too
+                deleteFiles(eldest.getValue());
+                return true;
             }
         });
     }
@@ -107,6 +112,18 @@ public class PageCache {
         Generation previous = generation.getAndUpdate(g -> fresh(Math.max(g.number() + 1, clock.millis())));
         // the generation just replaced may still be sending; older ones are done with
         deleteBelow(root, List.of(previous.directory(), generation.get().directory()));
+    }
+
+    private static void deleteFiles(Page page) {
+        for (Path file : new Path[] {page.plainFile(), page.gzippedFile()}) {
+            try {
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                log.debug("Cannot delete the cached page {}: {}", file, e.getMessage());
+            }
+        }
     }
 
     private static Path write(Path file, byte[] bytes) {

@@ -1,0 +1,47 @@
+package org.kzarchive.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PageCacheFilesTest {
+
+    @TempDir
+    Path dataDir;
+
+    private long filesOnDisk() throws Exception {
+        try (Stream<Path> files = Files.walk(dataDir.resolve("page-cache"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void aFloodOfDistinctAddressesKeepsABoundedNumberOfFilesOnDisk() throws Exception {
+        var cache = new PageCache(Clock.systemUTC(), new ArchiveProperties(dataDir, dataDir.resolve("content")));
+        byte[] html = "<p>page</p>".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 2_500; i++) {
+            cache.put("http://localhost/search?q=" + i, html, "text/html", Map.of());
+        }
+        assertThat(filesOnDisk()).isEqualTo(2 * 2_000);
+        assertThat(cache.get("http://localhost/search?q=2499").plainFile()).exists();
+        assertThat(cache.get("http://localhost/search?q=0")).isNull();
+    }
+
+    @Test
+    void anInvalidationDropsTheCachedPagesAndTheirFiles() throws Exception {
+        var cache = new PageCache(Clock.systemUTC(), new ArchiveProperties(dataDir, dataDir.resolve("content")));
+        cache.put("http://localhost/", "<p>home</p>".getBytes(StandardCharsets.UTF_8), "text/html", Map.of());
+        cache.invalidate();
+        cache.invalidate();
+        assertThat(cache.get("http://localhost/")).isNull();
+        assertThat(filesOnDisk()).isZero();
+    }
+}
