@@ -22,6 +22,7 @@ class ContentSeedMigration implements JavaMigration {
 
     private final ContentFolder folder;
     private final ContentImport contentImport;
+    private Integer checksum; // Flyway asks several times per start; the folder does not change meanwhile
 
     ContentSeedMigration(ArchiveProperties properties, ContentImport contentImport) {
         this.folder = new ContentFolder(properties.contentDir());
@@ -40,7 +41,10 @@ class ContentSeedMigration implements JavaMigration {
 
     @Override
     public Integer getChecksum() {
-        return folder.fingerprint();
+        if (checksum == null) {
+            checksum = folder.fingerprint();
+        }
+        return checksum;
     }
 
     @Override
