@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +38,8 @@ public class PageCache {
 
     private static final Logger log = LoggerFactory.getLogger(PageCache.class);
     private static final int MAX_ENTRIES = 2_000;
+    // plain and gzipped bytes together: many long search result pages must not fill a small heap
+    private static final long MAX_BYTES = 48L * 1024 * 1024;
 
     /**
      * @param plainFile   the same bytes as {@code plain}, on disk, or null when it could not be written
@@ -48,7 +49,35 @@ public class PageCache {
                        Map<String, List<String>> headers) {
     }
 
-    private record Generation(long number, Instant since, Path directory, Map<String, Page> pages) {
+    private record Generation(long number, Instant since, Path directory, RecentPages pages) {
+    }
+
+    /** The most recently used pages, within {@link #MAX_ENTRIES} and {@link #MAX_BYTES}. */
+    private static final class RecentPages {
+        private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
+        private long bytes;
+
+        synchronized Page get(String key) {
+            return pages.get(key);
+        }
+
+        synchronized void put(String key, Page page) {
+            Page replaced = pages.put(key, page);
+            // a replaced page had the same file names, which now hold the new page
+            bytes += size(page) - (replaced == null ? 0 : size(replaced));
+            var eldest = pages.values().iterator();
+            while (pages.size() > MAX_ENTRIES || (bytes > MAX_BYTES && pages.size() > 1)) {
+                Page dropped = eldest.next();
+                eldest.remove();
+                bytes -= size(dropped);
+                // many distinct addresses (search queries) must not fill the disk: a dropped page's files go too
+                deleteFiles(dropped);
+            }
+        }
+
+        private static long size(Page page) {
+            return page.plain().length + page.gzipped().length;
+        }
     }
 
     private final Clock clock;
@@ -65,21 +94,7 @@ public class PageCache {
 
     private Generation fresh(long number) {
         return new Generation(number, clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                root.resolve(Long.toHexString(number)), lru());
-    }
-
-    private static Map<String, Page> lru() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-                if (size() <= MAX_ENTRIES) {
-                    return false;
-                }
-                // many distinct addresses (search queries) must not fill the disk: a dropped page's files go too
-                deleteFiles(eldest.getValue());
-                return true;
-            }
-        });
+                root.resolve(Long.toHexString(number)), new RecentPages());
     }
 
     public String etag(String key) {

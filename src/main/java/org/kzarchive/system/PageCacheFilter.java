@@ -26,7 +26,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Admin pages, errors and anything but GET/HEAD pass straight through.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10) // before security: a hit replays the headers stored with the page
+@Order(Ordered.HIGHEST_PRECEDENCE) // first of all: a hit replays the headers stored with the page and ends there
 class PageCacheFilter extends OncePerRequestFilter {
 
     private static final Pattern READER_PAGE =

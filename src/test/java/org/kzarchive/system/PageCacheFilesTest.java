@@ -36,6 +36,29 @@ class PageCacheFilesTest {
     }
 
     @Test
+    void largePagesAreKeptWithinAByteBudgetDroppingTheLeastRecentlyUsed() throws Exception {
+        var cache = new PageCache(Clock.systemUTC(), new ArchiveProperties(dataDir, dataDir.resolve("content")));
+        byte[] html = new byte[1024 * 1024]; // 1 MB, gzipped to a few KB
+        for (int i = 0; i < 60; i++) {
+            cache.put("http://localhost/search?q=" + i, html, "text/html", Map.of());
+            cache.get("http://localhost/search?q=0"); // read often: stays
+        }
+        assertThat(cache.get("http://localhost/search?q=0")).isNotNull();
+        assertThat(cache.get("http://localhost/search?q=59")).isNotNull();
+        assertThat(cache.get("http://localhost/search?q=1")).isNull();
+        assertThat(filesOnDisk()).isLessThanOrEqualTo(2 * 48).isGreaterThanOrEqualTo(2 * 40);
+    }
+
+    @Test
+    void aPageCachedAgainUnderTheSameAddressKeepsItsFiles() throws Exception {
+        var cache = new PageCache(Clock.systemUTC(), new ArchiveProperties(dataDir, dataDir.resolve("content")));
+        cache.put("http://localhost/", "<p>one</p>".getBytes(StandardCharsets.UTF_8), "text/html", Map.of());
+        cache.put("http://localhost/", "<p>two</p>".getBytes(StandardCharsets.UTF_8), "text/html", Map.of());
+        assertThat(cache.get("http://localhost/").plainFile()).hasContent("<p>two</p>");
+        assertThat(filesOnDisk()).isEqualTo(2);
+    }
+
+    @Test
     void anInvalidationDropsTheCachedPagesAndTheirFiles() throws Exception {
         var cache = new PageCache(Clock.systemUTC(), new ArchiveProperties(dataDir, dataDir.resolve("content")));
         cache.put("http://localhost/", "<p>home</p>".getBytes(StandardCharsets.UTF_8), "text/html", Map.of());
