@@ -5,9 +5,9 @@ import java.time.Clock;
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.archive.TranslationOrigin;
-import org.kzarchive.importing.ContentFile;
 import org.kzarchive.importing.TranslationMetadata;
 import org.kzarchive.importing.TranslationWriter;
+import org.kzarchive.system.Sha256;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +58,7 @@ class TranslationEditing {
         if (existing.isPresent()) {
             throw conflict(existing.get(), 0);
         }
-        String hash = ContentFile.sha256(text.markdown());
+        String hash = Sha256.hex(text.markdown());
         long id = writer.write(text.rendered(), text.markdown(), hash, TranslationOrigin.EDITOR,
                 publish ? PublicationStatus.PUBLISHED : PublicationStatus.DRAFT);
         int number = writer.recordRevision(id, text.markdown(), hash, author, messageOr(message, "New translation"), clock.instant());
@@ -88,7 +88,7 @@ class TranslationEditing {
         if (!meta.work().equals(state.work()) || !meta.language().equals(state.language())) {
             throw new IllegalArgumentException("The text is for " + describe(meta) + ", not " + state.language() + "/" + state.work());
         }
-        String hash = ContentFile.sha256(text.markdown());
+        String hash = Sha256.hex(text.markdown());
         var head = revisions.findFirstByTranslationIdOrderByNumberDesc(id);
         int number;
         boolean unchanged = head.isPresent() && head.get().getContentHash().equals(hash);
@@ -173,7 +173,7 @@ class TranslationEditing {
     }
 
     private void publishText(long id, int number, TranslationCheck.Outcome text, String author) {
-        writer.write(text.rendered(), text.markdown(), ContentFile.sha256(text.markdown()), TranslationOrigin.EDITOR,
+        writer.write(text.rendered(), text.markdown(), Sha256.hex(text.markdown()), TranslationOrigin.EDITOR,
                 PublicationStatus.PUBLISHED);
         writer.markPublished(id, number);
         audit.record(author, AuditAction.TRANSLATION_PUBLISHED, describe(text.rendered().metadata()) + ", revision " + number);

@@ -1,9 +1,6 @@
 package org.kzarchive.importing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.kzarchive.system.Sha256;
 
 /**
  * One translation file of the content folder.
@@ -15,14 +12,6 @@ import java.util.HexFormat;
 public record ContentFile(String name, String language, String slug, String text) {
 
     public String hash() {
-        return sha256(text);
-    }
-
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 }

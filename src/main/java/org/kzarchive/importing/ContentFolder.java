@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.kzarchive.system.Sha256;
 
 /**
  * The content folder: {@code <language>/<work-slug>.md} files, plus images. Its fingerprint
@@ -58,7 +59,7 @@ public class ContentFolder {
     /** A checksum over every file's name and bytes. */
     public int fingerprint() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             for (Path path : allFiles()) {
                 digest.update(root.relativize(path).toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(path));
@@ -66,8 +67,6 @@ public class ContentFolder {
             return ByteBuffer.wrap(digest.digest()).getInt();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the content folder " + root.toAbsolutePath(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

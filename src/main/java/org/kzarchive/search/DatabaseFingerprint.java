@@ -2,10 +2,11 @@ package org.kzarchive.search;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.kzarchive.system.Sha256;
 
 /**
  * A digest of the translations' states ({@link TranslationStates}) that the index mirrors. It is
@@ -44,20 +45,12 @@ final class DatabaseFingerprint {
 
     /** Hex SHA-256 of every translation's id and state, in id order. */
     String value() {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         states.forEach((id, state) -> digest.update((id + "=" + state + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(digest.digest());
     }
 
     int translations() {
         return states.size();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

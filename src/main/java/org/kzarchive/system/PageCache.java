@@ -3,15 +3,11 @@ package org.kzarchive.system;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +108,7 @@ public class PageCache {
     public void put(String key, byte[] html, String contentType, Map<String, List<String>> headers) {
         Generation current = generation.get();
         byte[] gzipped = gzip(html);
-        String name = digest(key);
+        String name = Sha256.hex(key);
         Path plainFile = write(current.directory().resolve(name + ".html"), html);
         Path gzippedFile = write(current.directory().resolve(name + ".html.gz"), gzipped);
         current.pages().put(key, new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers)));
@@ -170,14 +166,6 @@ public class PageCache {
             }
         } catch (IOException e) {
             log.warn("Cannot clear old cached pages in {}: {}", root, e.getMessage());
-        }
-    }
-
-    private static String digest(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.archive.TranslationOrigin;
-import org.kzarchive.importing.ContentFile;
 import org.kzarchive.importing.TranslationParser;
 import org.kzarchive.importing.TranslationRenderer;
 import org.kzarchive.importing.TranslationWriter;
+import org.kzarchive.system.Sha256;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,9 +102,9 @@ final class EditingFixtures {
     long write(String markdown, TranslationOrigin origin, PublicationStatus status) {
         return transaction.execute(tx -> {
             var writer = new TranslationWriter(jdbc);
-            long id = writer.write(renderer.render(parser.parse("fixture", markdown)), markdown, ContentFile.sha256(markdown),
+            long id = writer.write(renderer.render(parser.parse("fixture", markdown)), markdown, Sha256.hex(markdown),
                     origin, status);
-            int revision = writer.recordRevision(id, markdown, ContentFile.sha256(markdown), "content/", "fixture", Instant.now());
+            int revision = writer.recordRevision(id, markdown, Sha256.hex(markdown), "content/", "fixture", Instant.now());
             if (status == PublicationStatus.PUBLISHED) {
                 writer.markPublished(id, revision);
             }

@@ -1,15 +1,12 @@
 package org.kzarchive.search;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.archive.TranslationOrigin;
 import org.kzarchive.importing.TranslationParser;
 import org.kzarchive.importing.TranslationRenderer;
 import org.kzarchive.importing.TranslationWriter;
+import org.kzarchive.system.Sha256;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +39,7 @@ final class ArchiveWrites {
     long publish(String markdown) {
         return transaction.execute(status -> {
             long id = new TranslationWriter(jdbc).write(renderer.render(parser.parse("test.md", markdown)), markdown,
-                    sha256(markdown), TranslationOrigin.EDITOR, PublicationStatus.PUBLISHED);
+                    Sha256.hex(markdown), TranslationOrigin.EDITOR, PublicationStatus.PUBLISHED);
             events.publishEvent(new TranslationChanged(id));
             return id;
         });
@@ -67,13 +64,5 @@ final class ArchiveWrites {
             }
             events.publishEvent(new TranslationChanged(translationId));
         });
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
