@@ -35,7 +35,7 @@ public class PageCache {
     private static final Logger log = LoggerFactory.getLogger(PageCache.class);
     private static final int MAX_ENTRIES = 2_000;
     // plain and gzipped bytes together: many long search result pages must not fill a small heap
-    private static final long MAX_BYTES = 48L * 1024 * 1024;
+    private static final long MAX_BYTES = 32L * 1024 * 1024;
 
     /**
      * @param plainFile   the same bytes as {@code plain}, on disk, or null when it could not be written
