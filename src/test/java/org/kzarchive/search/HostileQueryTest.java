@@ -3,12 +3,9 @@ package org.kzarchive.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,23 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Whatever a reader (or a bot) types, the search answers with results and, if needed, a notice. */
 class HostileQueryTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static SearchIndex index;
-    static PassageSearch search;
-
-    @BeforeAll
-    static void indexTheArchive() {
-        index = new SearchIndex(dataDir.resolve("index"));
-        index.openOrRebuild(ArchivePassages.source(ArchivePassages.all()));
-        search = new PassageSearch(index);
-    }
-
-    @AfterAll
-    static void closeIndex() {
-        index.close();
-    }
+    @RegisterExtension
+    static final IndexedArchive archive = new IndexedArchive();
 
     static Stream<Arguments> hostileQueries() {
         return Stream.of(
@@ -97,7 +79,7 @@ class HostileQueryTest {
     @ParameterizedTest(name = "[{index}] {1}")
     @MethodSource("hostileQueries")
     void answersWithoutFailing(String q, QueryNotice expectedNotice) {
-        SearchResults results = search.search(SearchRequest.of(q));
+        SearchResults results = archive.search().search(SearchRequest.of(q));
 
         assertThat(results).isNotNull();
         assertThat(results.notices()).doesNotContain(QueryNotice.SEARCH_UNAVAILABLE);
@@ -112,7 +94,7 @@ class HostileQueryTest {
 
     @Test
     void nullQueryAsksForWords() {
-        SearchResults results = search.search(new SearchRequest(null, null, null, 0, 0));
+        SearchResults results = archive.search().search(new SearchRequest(null, null, null, 0, 0));
         assertThat(results.notices()).containsExactly(QueryNotice.EMPTY_QUERY);
         assertThat(results.messages()).containsExactly("Type one or more words to search the archive.");
         assertThat(results.page()).isEqualTo(1);
@@ -121,20 +103,20 @@ class HostileQueryTest {
 
     @Test
     void unbalancedQuoteStillSearchesTheWords() {
-        SearchResults results = search.search(SearchRequest.of("\"Tokaev presidente"));
+        SearchResults results = archive.search().search(SearchRequest.of("\"Tokaev presidente"));
         assertThat(results.totalHits()).isPositive();
         assertThat(results.messages()).contains("Ignored the unbalanced quote; those words were searched one by one.");
     }
 
     @Test
     void shortenedQueryNeverSplitsACharacter() {
-        String query = search.search(SearchRequest.of("x".repeat(199) + "\uD83D\uDD25 more")).query();
+        String query = archive.search().search(SearchRequest.of("x".repeat(199) + "\uD83D\uDD25 more")).query();
         assertThat(Character.isHighSurrogate(query.charAt(query.length() - 1))).isFalse();
     }
 
     @Test
     void shortenedQueryStillFindsWhatItsFirstWordsFind() {
-        SearchResults results = search.search(SearchRequest.of("Almaty " + "z".repeat(10_000)));
+        SearchResults results = archive.search().search(SearchRequest.of("Almaty " + "z".repeat(10_000)));
         assertThat(results.notices()).contains(QueryNotice.QUERY_SHORTENED);
         assertThat(results.query()).startsWith("Almaty ").hasSize(ReaderQueryParser.MAX_LENGTH);
     }

@@ -3,40 +3,24 @@ package org.kzarchive.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The flat form of a query is the per-language form, only cheaper to run. */
 class PassageQueryBuilderTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static SearchIndex index;
-
-    @BeforeAll
-    static void buildIndex() {
-        index = new SearchIndex(dataDir.resolve("index"));
-        index.openOrRebuild(ArchivePassages.source(ArchivePassages.all()));
-    }
-
-    @AfterAll
-    static void closeIndex() {
-        index.close();
-    }
+    @RegisterExtension
+    static final IndexedArchive archive = new IndexedArchive();
 
     private static ScoreDoc[] run(Query query) throws IOException {
-        return index.withSearcher(searcher -> searcher.search(query, 1_000).scoreDocs);
+        return archive.index().withSearcher(searcher -> searcher.search(query, 1_000).scoreDocs);
     }
 
     @ParameterizedTest
@@ -45,7 +29,7 @@ class PassageQueryBuilderTest {
             "Almaty -Tokayev", "rivolta -(Gorbaciov OR Nazarbayev)"})
     void whereEveryWordCountsInEveryLanguageTheFlatQueryFindsAndRanksAsThePerLanguageOne(String q) throws IOException {
         ReaderQuery parsed = ReaderQueryParser.parse(q).query();
-        PassageQueryBuilder builder = new PassageQueryBuilder(index.analyzers());
+        PassageQueryBuilder builder = new PassageQueryBuilder(archive.index().analyzers());
 
         ScoreDoc[] flat = run(builder.build(parsed));
         ScoreDoc[] perLanguage = run(builder.perLanguage(parsed));
@@ -61,14 +45,14 @@ class PassageQueryBuilderTest {
 
     @Test
     void aStopWordInSomeLanguageKeepsTheQueryPerLanguage() {
-        PassageQueryBuilder builder = new PassageQueryBuilder(index.analyzers());
+        PassageQueryBuilder builder = new PassageQueryBuilder(archive.index().analyzers());
         assertThat(builder.build(ReaderQueryParser.parse("prezzo del gas").query()))
                 .isInstanceOf(org.apache.lucene.search.DisjunctionMaxQuery.class);
     }
 
     @Test
     void anExcludedWordExcludesEvenWhenTheOtherWordsMatchAsNameVariants() {
-        List<SearchHit> hits = new PassageSearch(index).search(SearchRequest.of("Almaty -fotografo")).hits();
+        List<SearchHit> hits = archive.search().search(SearchRequest.of("Almaty -fotografo")).hits();
         assertThat(hits).isNotEmpty();
         assertThat(hits).noneMatch(hit -> hit.passage().text().contains("fotografo"));
     }

@@ -2,39 +2,21 @@ package org.kzarchive.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Searches as a reader makes them, on a real index of the test passages. */
 class PassageSearchTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static SearchIndex index;
-    static PassageSearch search;
-
-    @BeforeAll
-    static void indexTheArchive() {
-        index = new SearchIndex(dataDir.resolve("index"));
-        index.openOrRebuild(ArchivePassages.source(ArchivePassages.all()));
-        search = new PassageSearch(index);
-    }
-
-    @AfterAll
-    static void closeIndex() {
-        index.close();
-    }
+    @RegisterExtension
+    static final IndexedArchive archive = new IndexedArchive();
 
     static SearchResults find(String q) {
-        return search.search(new SearchRequest(q, null, null, 1, SearchRequest.MAX_PAGE_SIZE));
+        return archive.search().search(new SearchRequest(q, null, null, 1, SearchRequest.MAX_PAGE_SIZE));
     }
 
     static List<String> idsFound(String q) {
@@ -198,7 +180,7 @@ class PassageSearchTest {
 
         @Test
         void languageFilterKeepsOtherLanguagesCountedSoTheReaderCanSwitch() {
-            SearchResults results = search.search(SearchRequest.of("Almaty").inLanguage("it"));
+            SearchResults results = archive.search().search(SearchRequest.of("Almaty").inLanguage("it"));
             assertThat(results.totalHits()).isEqualTo(6);
             assertThat(results.hits()).allSatisfy(hit -> assertThat(hit.language()).isEqualTo("it"));
             assertThat(results.languageCounts()).containsEntry("en", 1L).containsEntry("pt-BR", 1L);
@@ -208,7 +190,7 @@ class PassageSearchTest {
 
         @Test
         void kindFilterKeepsOtherKindsCountedSoTheReaderCanSwitch() {
-            SearchResults results = search.search(SearchRequest.of("Almaty").ofKind(PassageKind.FOOTNOTE));
+            SearchResults results = archive.search().search(SearchRequest.of("Almaty").ofKind(PassageKind.FOOTNOTE));
             assertThat(results.totalHits()).isEqualTo(2);
             assertThat(results.hits()).allSatisfy(hit -> assertThat(hit.kind()).isEqualTo(PassageKind.FOOTNOTE));
             assertThat(results.kindCounts()).containsEntry(PassageKind.ANALYSIS, 5L);
@@ -217,7 +199,7 @@ class PassageSearchTest {
 
         @Test
         void languageFilterAcceptsAnyCaseOfTheTag() {
-            assertThat(search.search(SearchRequest.of("Almaty").inLanguage("PT_br")).totalHits()).isEqualTo(1);
+            assertThat(archive.search().search(SearchRequest.of("Almaty").inLanguage("PT_br")).totalHits()).isEqualTo(1);
         }
 
         @Test
@@ -229,17 +211,17 @@ class PassageSearchTest {
         @Test
         void pagesThroughHitsAndStopsAtTheLastPage() {
             SearchRequest request = new SearchRequest("Almaty", null, null, 1, 3);
-            SearchResults first = search.search(request);
+            SearchResults first = archive.search().search(request);
             assertThat(first.hits()).hasSize(3);
             assertThat(first.pageCount()).isEqualTo(3);
             assertThat(first.hasNextPage()).isTrue();
             assertThat(first.hasPreviousPage()).isFalse();
 
-            SearchResults last = search.search(request.atPage(3));
+            SearchResults last = archive.search().search(request.atPage(3));
             assertThat(last.hits()).hasSize(2);
             assertThat(last.hasNextPage()).isFalse();
 
-            SearchResults beyond = search.search(request.atPage(99));
+            SearchResults beyond = archive.search().search(request.atPage(99));
             assertThat(beyond.page()).isEqualTo(3);
             assertThat(beyond.hits()).hasSize(2);
         }
@@ -303,7 +285,7 @@ class PassageSearchTest {
 
         @Test
         void suggestionsRespectTheFilters() {
-            assertThat(search.search(SearchRequest.of("manifestnti").inLanguage("en")).suggestions()).isEmpty();
+            assertThat(archive.search().search(SearchRequest.of("manifestnti").inLanguage("en")).suggestions()).isEmpty();
         }
 
         @Test
