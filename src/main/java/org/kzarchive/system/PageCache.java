@@ -28,6 +28,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * new generation (a page also lists the other languages of its work), which empties the cache and
  * changes every ETag. Each page is kept plain and gzipped, in memory and as files under
  * {@code <data-dir>/page-cache/}, so the server can send it with sendfile like any static file.
+ * Only the most recently used pages stay: at most {@value #MAX_ENTRIES}, and 32 MB in memory.
  */
 @Component
 public class PageCache {
