@@ -8,6 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -68,6 +72,22 @@ final class Browser {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Clicks a button that submits a form, and waits until the browser has left the page it was on. */
+    static void submit(WebDriver driver, WebElement button) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        button.click();
+        waitUntil(() -> isGone(before), "the page the form answers with");
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.getTagName();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
         }
     }
 

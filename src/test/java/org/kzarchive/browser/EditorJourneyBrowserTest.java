@@ -102,7 +102,7 @@ class EditorJourneyBrowserTest {
         String broken = englishOver(italian).replace("coverage of the uprising", "coverage of the uprising[^9]");
         WebElement markdown = driver.findElement(By.id("markdown"));
         ((ChromeDriver) driver).executeScript("arguments[0].value = arguments[1]", markdown, broken);
-        driver.findElement(By.cssSelector("button[value=save]")).click();
+        Browser.submit(driver, driver.findElement(By.cssSelector("button[value=save]")));
 
         String errors = driver.findElement(By.tagName("main")).getText();
         assertThat(errors).contains("Line 13: The footnote reference [^9] has no note.");
@@ -111,7 +111,7 @@ class EditorJourneyBrowserTest {
 
         ((ChromeDriver) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("markdown")),
                 kept.replace("uprising[^9]", "uprising"));
-        driver.findElement(By.cssSelector("button[value=save]")).click();
+        Browser.submit(driver, driver.findElement(By.cssSelector("button[value=save]")));
         assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("has no note");
 
         driver.findElement(By.partialLinkText("review")).click();
