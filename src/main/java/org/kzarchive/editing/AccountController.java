@@ -2,6 +2,8 @@ package org.kzarchive.editing;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,12 +32,12 @@ class AccountController {
 
     @PostMapping("/admin/account/password")
     String changePassword(@ModelAttribute("passwordForm") PasswordForm form, BindingResult result, Principal editor,
-                          RedirectAttributes redirect) {
+                          HttpSession session, RedirectAttributes redirect) {
         if (form.getPassword() == null || !form.getPassword().equals(form.getRepeated())) {
             result.rejectValue("repeated", "different", "The two new passwords are not the same. Type it twice the same way.");
         } else {
             try {
-                accounts.changePassword(editor.getName(), form.getCurrent(), form.getPassword());
+                accounts.changePassword(editor.getName(), form.getCurrent(), form.getPassword(), session.getId());
                 redirect.addFlashAttribute("message", "Your password is changed.");
                 return "redirect:/admin/account";
             } catch (AccountRuleException refused) {

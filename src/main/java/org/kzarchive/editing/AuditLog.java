@@ -18,6 +18,11 @@ class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
+    // the lengths of the audit_event columns (V2__editors_and_revisions.sql); detail is text, kept short anyway
+    static final int MAX_ACTOR = 60;
+    static final int MAX_ADDRESS = 64;
+    static final int MAX_DETAIL = 2_000;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -31,11 +36,17 @@ class AuditLog {
     }
 
     void record(String actor, AuditAction action, String detail, String address) {
-        // a failed sign-in's name is whatever was typed: keep it short and on one line
-        String who = actor == null || actor.isBlank() ? "?" : oneLine(actor.length() > 60 ? actor.substring(0, 60) : actor);
+        // a failed sign-in's name is whatever was typed: keep it short and on one line; the columns' lengths bound the rest
+        String who = actor == null || actor.isBlank() ? "?" : oneLine(cut(actor, MAX_ACTOR));
+        String from = address == null ? null : oneLine(cut(address, MAX_ADDRESS));
+        detail = cut(detail == null ? "" : detail, MAX_DETAIL);
         jdbc.update("insert into audit_event (at, actor, action, detail, address) values (?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), who, action.name(), detail, address);
-        log.info("audit: {} {} {}{}", who, action, oneLine(detail), address == null ? "" : " from " + address);
+                Timestamp.from(clock.instant()), who, action.name(), detail, from);
+        log.info("audit: {} {} {}{}", who, action, oneLine(detail), from == null ? "" : " from " + from);
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 
     private static String oneLine(String text) {

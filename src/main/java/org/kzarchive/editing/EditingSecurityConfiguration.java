@@ -1,6 +1,10 @@
 package org.kzarchive.editing;
 
+import java.io.IOException;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,11 +16,13 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -25,6 +31,10 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * Two filter chains: everything under /admin needs a signed-in editor (form sign-in with
  * throttling, CSRF tokens, a new session id after sign-in, sign-out); every other address stays
  * public and sessionless. Both send the same security headers.
+ *
+ * <p>Anonymous visitors never get a session, so they cannot make the server keep anything: the
+ * CSRF token of the sign-in form travels in a cookie, and the page asked for before signing in
+ * travels in the sign-in address ({@link ContinuePath}), not in a saved request.
  */
 @Configuration(proxyBeanMethods = false)
 class EditingSecurityConfiguration {
@@ -34,6 +44,8 @@ class EditingSecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     static final String SIGN_IN = "/admin/sign-in";
+    /** sessions one editor may have open; signing in once more ends the least recently used */
+    static final int SESSIONS_PER_EDITOR = 10;
 
     @Bean
     @Order(1)
@@ -46,6 +58,9 @@ class EditingSecurityConfiguration {
         SignInEvents events = new SignInEvents(audit);
         http.securityMatcher("/admin", "/admin/**")
                 .authenticationManager(signIn)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(EditingSecurityConfiguration::toSignIn))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(SIGN_IN).permitAll()
                         .requestMatchers("/admin/editors", "/admin/editors/**", "/admin/audit").hasRole("ADMIN")
@@ -61,7 +76,7 @@ class EditingSecurityConfiguration {
                 .sessionManagement(session -> session
                         .sessionFixation(fixation -> fixation.changeSessionId())
                         .sessionConcurrency(concurrency -> concurrency
-                                .maximumSessions(-1)
+                                .maximumSessions(SESSIONS_PER_EDITOR)
                                 .sessionRegistry(sessions)
                                 .expiredUrl(SIGN_IN + "?expired")))
                 .headers(headers -> securityHeaders(headers)
@@ -78,6 +93,22 @@ class EditingSecurityConfiguration {
                 // readers' pages may be cached; the admin keeps Spring Security's no-store
                 .headers(headers -> securityHeaders(headers).cacheControl(cache -> cache.disable()));
         return http.build();
+    }
+
+    /** The forms' CSRF tokens travel in a cookie (sent only to /admin), so an anonymous visitor needs no session. */
+    static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookiePath("/admin");
+        return tokens;
+    }
+
+    /** An anonymous visitor of an editing page goes to the sign-in page, which sends them back after signing in. */
+    private static void toSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException reason)
+            throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String onward = request.getMethod().equals("GET") ? ContinuePath.of(path).filter(p -> !p.equals("/admin"))
+                .map(p -> "?" + ContinuePath.PARAMETER + "=" + p).orElse("") : "";
+        response.sendRedirect(request.getContextPath() + SIGN_IN + onward);
     }
 
     private static HeadersConfigurer<HttpSecurity> securityHeaders(HeadersConfigurer<HttpSecurity> headers) {

@@ -103,12 +103,13 @@ class EditorAccounts implements UserDetailsService {
         editors.save(editor);
         audit.record(actor, enabled ? AuditAction.EDITOR_ENABLED : AuditAction.EDITOR_DISABLED, editor.getUsername());
         if (!enabled) {
-            endSessionsOf(editor.getUsername());
+            endSessionsOf(editor.getUsername(), null);
         }
     }
 
+    /** A new password also ends the editor's other sessions: whoever knew the old one is signed out. */
     @Transactional
-    public void changePassword(String username, String current, String next) {
+    public void changePassword(String username, String current, String next, String keptSessionId) {
         Editor editor = editors.findByUsername(username).orElseThrow(() -> new AccountRuleException("There is no such editor."));
         if (current == null || !passwords.matches(current, editor.getPasswordHash())) {
             throw new AccountRuleException("The current password is not right.");
@@ -119,6 +120,7 @@ class EditorAccounts implements UserDetailsService {
         editor.setPasswordHash(passwords.encode(next));
         editors.save(editor);
         audit.record(username, AuditAction.PASSWORD_CHANGED, username);
+        endSessionsOf(username, keptSessionId);
     }
 
     static Optional<String> passwordProblem(String password) {
@@ -135,10 +137,12 @@ class EditorAccounts implements UserDetailsService {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private void endSessionsOf(String username) {
+    private void endSessionsOf(String username, String exceptSessionId) {
         for (Object principal : sessions.getAllPrincipals()) {
             if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
-                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+                sessions.getAllSessions(principal, false).stream()
+                        .filter(session -> !session.getSessionId().equals(exceptSessionId))
+                        .forEach(SessionInformation::expireNow);
             }
         }
     }

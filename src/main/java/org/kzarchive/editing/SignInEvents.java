@@ -2,7 +2,6 @@ package org.kzarchive.editing;
 
 import java.io.IOException;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,25 +9,26 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 
-/** Writes sign-ins, refusals and sign-outs to the audit log, and sends the editor on. */
+/**
+ * Writes sign-ins, refusals and sign-outs to the audit log, and sends the editor on: to the page
+ * asked for before signing in ({@link ContinuePath}), otherwise to /admin.
+ */
 class SignInEvents implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler {
 
     private final AuditLog audit;
-    private final SavedRequestAwareAuthenticationSuccessHandler onward = new SavedRequestAwareAuthenticationSuccessHandler();
 
     SignInEvents(AuditLog audit) {
         this.audit = audit;
-        onward.setDefaultTargetUrl("/admin");
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
-            throws IOException, ServletException {
+            throws IOException {
         audit.record(authentication.getName(), AuditAction.SIGNED_IN, "signed in", request.getRemoteAddr());
-        onward.onAuthenticationSuccess(request, response, authentication);
+        String onward = ContinuePath.of(request.getParameter(ContinuePath.PARAMETER)).orElse("/admin");
+        response.sendRedirect(request.getContextPath() + onward);
     }
 
     @Override
@@ -38,13 +38,14 @@ class SignInEvents implements AuthenticationSuccessHandler, AuthenticationFailur
         String where;
         if (exception instanceof SignInThrottledException throttled) {
             audit.record(username, AuditAction.SIGN_IN_REFUSED, "too many failed sign-ins", request.getRemoteAddr());
-            where = "/admin/sign-in?throttled=" + throttled.minutes();
+            where = throttled.isAccountBusy() ? "/admin/sign-in?busy" : "/admin/sign-in?throttled=" + throttled.minutes();
         } else {
             // one message for unknown name, wrong password and disabled account: nothing to learn from it
             audit.record(username, AuditAction.SIGN_IN_FAILED, exception.getClass().getSimpleName(), request.getRemoteAddr());
             where = "/admin/sign-in?error";
         }
-        response.sendRedirect(request.getContextPath() + where);
+        String onward = ContinuePath.of(request.getParameter(ContinuePath.PARAMETER)).map(path -> "&continue=" + path).orElse("");
+        response.sendRedirect(request.getContextPath() + where + onward);
     }
 
     @Override

@@ -23,12 +23,17 @@ import org.kzarchive.importing.ParsedTranslation.TimelineEntry;
 public class TranslationParser {
 
     public static final String OPENING_ANCHOR = "apertura";
-    public static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^([^\\]\\s]+)]");
-    private static final Pattern FIXED_ID = Pattern.compile("\\s*\\{#([^}]*)}\\s*$");
-    private static final Pattern VALID_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("^\\[\\^([^\\]\\s]+)]:\\s?(.*)$");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([a-z]+)=(\"([^\"]*)\"|\\S+)");
+    // Every pattern here runs in linear time on any input (an editor's preview runs them on whatever is
+    // pasted): no pattern can start a match inside text another attempt already scanned, or it is possessive.
+    // A label cannot contain '[' or '^', so a match attempt never runs past the next "[^".
+    public static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^([^\\]\\[\\s^]++)]");
+    private static final Pattern VALID_ID = Pattern.compile("[a-z0-9]++(-[a-z0-9]++)*+");
+    private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("\\[\\^([^\\]\\[\\s^]++)]:[ \\t]?+(.*+)");
+    private static final Pattern VALID_LABEL = Pattern.compile("[\\p{L}\\p{N}_-]++");
     private static final Pattern NOTE_TARGET = Pattern.compile("note-(\\d+)");
+    /** a longer line is refused before anything else reads it: no paragraph of a text is near this */
+    public static final int MAX_LINE_LENGTH = 50_000;
+    private static final int SHOWN_LENGTH = 60;
     // the database keeps anchors in 120 characters, with room for a block's "-N" after its section's id
     private static final int MAX_ID_LENGTH = 80;
     private static final int MAX_NOTE_LABEL_LENGTH = 40;
@@ -79,6 +84,12 @@ public class TranslationParser {
             for (int i = start; i < lines.size(); i++) {
                 String line = lines.get(i);
                 int number = i + 1;
+                if (line.length() > MAX_LINE_LENGTH) {
+                    problem(number, "This line is " + line.length() + " characters long, more than the " + MAX_LINE_LENGTH
+                            + " a line may have.", "Break it into paragraphs with an empty line between them.");
+                    flush();
+                    continue;
+                }
                 String stripped = line.strip();
                 Matcher definition = FOOTNOTE_DEFINITION.matcher(line);
                 if (stripped.isEmpty()) {
@@ -119,12 +130,12 @@ public class TranslationParser {
         }
 
         private void startSection(String heading, int number) {
-            Matcher fixed = FIXED_ID.matcher(heading);
+            FixedId fixed = FixedId.at(heading);
             String title = heading;
             String anchor;
-            if (fixed.find()) {
+            if (fixed != null) {
                 title = heading.substring(0, fixed.start());
-                anchor = checkedId(fixed.group(1), number);
+                anchor = checkedId(fixed.id(), number);
             } else {
                 anchor = AnchorNames.slugOf(heading);
             }
@@ -143,9 +154,9 @@ public class TranslationParser {
             String text = String.join("\n", paragraph);
             paragraph.clear();
             String anchor = null;
-            Matcher fixed = FIXED_ID.matcher(text);
-            if (fixed.find()) {
-                anchor = checkedId(fixed.group(1), paragraphLine + (int) text.substring(0, fixed.start()).lines().count() - 1);
+            FixedId fixed = FixedId.at(text);
+            if (fixed != null) {
+                anchor = checkedId(fixed.id(), paragraphLine + (int) text.substring(0, fixed.start()).lines().count() - 1);
                 text = text.substring(0, fixed.start());
             }
             BlockKind kind;
@@ -185,52 +196,48 @@ public class TranslationParser {
 
         private int readFence(List<String> lines, int open) {
             String header = lines.get(open).strip().substring(3).strip();
+            int space = 0;
+            while (space < header.length() && !Character.isWhitespace(header.charAt(space))) {
+                space++;
+            }
             int close = open + 1;
             while (close < lines.size() && !lines.get(close).strip().equals(":::")) {
                 close++;
             }
             if (close >= lines.size()) {
-                problem(open + 1, "The block '::: " + header + "' is never closed.", "Add a line ':::' after its last line.");
+                problem(open + 1, "The block '::: " + shown(header) + "' is never closed.", "Add a line ':::' after its last line.");
                 return lines.size();
             }
             List<String> inner = lines.subList(open + 1, close);
-            String type = header.split("\\s+", 2)[0];
+            String type = header.substring(0, space);
             switch (type) {
                 case "figure" -> readFigure(header.substring(type.length()), inner, open + 1);
                 case "timeline" -> readTimeline(inner, open + 2);
-                default -> problem(open + 1, "Unknown block '::: " + type + "'.",
+                default -> problem(open + 1, "Unknown block '::: " + shown(type) + "'.",
                         "Use '::: figure' for a photo caption or '::: timeline' for the timeline.");
             }
             return close;
         }
 
         private void readFigure(String attributeText, List<String> inner, int line) {
-            Map<String, String> attributes = new HashMap<>();
-            Matcher m = ATTRIBUTE.matcher(attributeText);
-            int consumed = 0;
-            while (m.find()) {
-                if (!attributeText.substring(consumed, m.start()).isBlank()) {
-                    break;
-                }
-                attributes.put(m.group(1), m.group(3) != null ? m.group(3) : m.group(2));
-                consumed = m.end();
-            }
-            if (!attributeText.substring(consumed).isBlank()) {
-                problem(line, "Cannot read the figure's attributes '" + attributeText.strip() + "'.",
+            Map<String, String> attributes = FigureAttributes.read(attributeText);
+            if (attributes == null) {
+                problem(line, "Cannot read the figure's attributes '" + shown(attributeText.strip()) + "'.",
                         "Write them as date=2022-01-05 credit=\"Name Surname\" image=file.jpg id=my-id.");
+                attributes = Map.of();
             }
             for (String key : attributes.keySet()) {
                 if (!List.of("date", "credit", "image", "id").contains(key)) {
-                    problem(line, "Unknown figure attribute '" + key + "'.", "Use date, credit, image or id.");
+                    problem(line, "Unknown figure attribute '" + shown(key) + "'.", "Use date, credit, image or id.");
                 }
             }
             String date = attributes.get("date");
             if (date != null && !FrontMatterReader.PARTIAL_DATE.matcher(date).matches()) {
-                problem(line, "The figure date '" + date + "' is not a date.", "Write YYYY, YYYY-MM or YYYY-MM-DD.");
+                problem(line, "The figure date '" + shown(date) + "' is not a date.", "Write YYYY, YYYY-MM or YYYY-MM-DD.");
             }
             String image = attributes.get("image");
-            if (image != null && !image.matches("[A-Za-z0-9._-]+") ) {
-                problem(line, "The image name '" + image + "' is not a plain file name.",
+            if (image != null && !image.matches("[A-Za-z0-9._-]++") ) {
+                problem(line, "The image name '" + shown(image) + "' is not a plain file name.",
                         "Name a file in content/<language>/images/ using letters, digits, '.', '_' and '-'.");
             }
             String caption = String.join("\n", inner).strip();
@@ -251,7 +258,7 @@ public class TranslationParser {
                 }
                 String[] parts = line.startsWith("- ") ? line.substring(2).split("\\|", -1) : new String[0];
                 if (parts.length != 3) {
-                    problem(number, "Cannot read the timeline line '" + line + "'.",
+                    problem(number, "Cannot read the timeline line '" + shown(line) + "'.",
                             "Write '- DATE | LABEL | TARGET', e.g. '- 2022-01-05 | L'Akimat in fiamme | akimat-in-fiamme'.");
                     continue;
                 }
@@ -261,7 +268,7 @@ public class TranslationParser {
                     datesOk &= FrontMatterReader.PARTIAL_DATE.matcher(date.strip()).matches();
                 }
                 if (!datesOk) {
-                    problem(number, "The timeline date '" + parts[0].strip() + "' is not a date.",
+                    problem(number, "The timeline date '" + shown(parts[0].strip()) + "' is not a date.",
                             "Write YYYY, YYYY-MM, YYYY-MM-DD or a range START..END.");
                     continue;
                 }
@@ -284,6 +291,12 @@ public class TranslationParser {
             if (label.length() > MAX_NOTE_LABEL_LENGTH) {
                 problem(start + 1, "The note label [^" + label.substring(0, 10) + "…] is " + label.length() + " characters long.",
                         "Use a short label of at most " + MAX_NOTE_LABEL_LENGTH + " characters, e.g. [^1].");
+                return i - 1;
+            }
+            if (!VALID_LABEL.matcher(label).matches()) {
+                problem(start + 1, "The note label [^" + label + "] has characters a label cannot have.",
+                        "Use letters, digits, '-' and '_' only, e.g. [^1] or [^almaty-2022].");
+                return i - 1;
             }
             if (definitions.containsKey(label)) {
                 problem(start + 1, "The note [^" + label + "] is written twice (first at line "
@@ -338,6 +351,12 @@ public class TranslationParser {
                         String label = m.group(1);
                         if (!definitions.containsKey(label)) {
                             int line = b.line() + (int) b.markdown().substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                            if (label.length() > MAX_NOTE_LABEL_LENGTH || !VALID_LABEL.matcher(label).matches()) {
+                                problem(line, "The footnote reference [^" + shown(label) + "] is not a note label.",
+                                        "Use letters, digits, '-' and '_' only, at most " + MAX_NOTE_LABEL_LENGTH
+                                                + " characters, e.g. [^1]; write its note with the same label.");
+                                continue;
+                            }
                             problem(line, "The footnote reference [^" + label + "] has no note.",
                                     "Add a line '[^" + label + "]: text of the note' at the end of the file, or remove the reference.");
                         } else {
@@ -374,7 +393,7 @@ public class TranslationParser {
 
         private String checkedId(String id, int line) {
             if (!VALID_ID.matcher(id).matches()) {
-                problem(line, "The id '" + id + "' is not valid.", "Use lower-case letters, digits and '-', e.g. {#akimat-in-fiamme}.");
+                problem(line, "The id '" + shown(id) + "' is not valid.", "Use lower-case letters, digits and '-', e.g. {#akimat-in-fiamme}.");
             } else if (id.length() > MAX_ID_LENGTH) {
                 problem(line, "The id '" + id.substring(0, 20) + "…' is " + id.length() + " characters long.",
                         "Use an id of at most " + MAX_ID_LENGTH + " characters.");
@@ -385,6 +404,87 @@ public class TranslationParser {
         private void problem(int line, String message, String fix) {
             problems.add(new ContentProblem(file, line, message, fix));
         }
+
+        /** what was written, shortened to fit in a message */
+        private static String shown(String text) {
+            return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "…";
+        }
+    }
+
+    /** An id fixed by hand at the end of a heading or paragraph: "… {#my-id}". Found by scanning, in linear time. */
+    record FixedId(int start, String id) {
+
+        /** @return the id and where its "{#" (with the spaces before it) starts, or null when the text ends otherwise */
+        static FixedId at(String text) {
+            int end = text.length();
+            while (end > 0 && isSpace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (end == 0 || text.charAt(end - 1) != '}') {
+                return null;
+            }
+            int close = end - 1;
+            int open = text.indexOf("{#", text.lastIndexOf('}', close - 1) + 1);
+            if (open < 0 || open + 2 > close) {
+                return null;
+            }
+            int start = open;
+            while (start > 0 && isSpace(text.charAt(start - 1))) {
+                start--;
+            }
+            return new FixedId(start, text.substring(open + 2, close));
+        }
+    }
+
+    /** The attributes after "::: figure", read left to right: name=value or name="a value". */
+    static final class FigureAttributes {
+
+        private FigureAttributes() {
+        }
+
+        /** @return the attributes, or null when something else is written there */
+        static Map<String, String> read(String text) {
+            Map<String, String> attributes = new HashMap<>();
+            int i = 0;
+            int n = text.length();
+            while (true) {
+                while (i < n && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                if (i == n) {
+                    return attributes;
+                }
+                int nameStart = i;
+                while (i < n && text.charAt(i) >= 'a' && text.charAt(i) <= 'z') {
+                    i++;
+                }
+                if (i == nameStart || i == n || text.charAt(i) != '=') {
+                    return null;
+                }
+                String name = text.substring(nameStart, i++);
+                int closingQuote = i < n && text.charAt(i) == '"' ? text.indexOf('"', i + 1) : -1;
+                String value;
+                if (closingQuote > 0) {
+                    value = text.substring(i + 1, closingQuote);
+                    i = closingQuote + 1;
+                } else {
+                    int valueStart = i;
+                    while (i < n && !isSpace(text.charAt(i))) {
+                        i++;
+                    }
+                    if (i == valueStart) {
+                        return null;
+                    }
+                    value = text.substring(valueStart, i);
+                }
+                attributes.put(name, value);
+            }
+        }
+    }
+
+    /** what \\s matches in a regular expression */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static final class SectionDraft {

@@ -67,7 +67,10 @@ public class TranslationRenderer {
     private static String linkReferences(String html, String blockAnchor, Map<String, Integer> numbers,
                                          Map<Integer, List<RenderedTranslation.Reference>> references) {
         return PLACEHOLDER.matcher(html).replaceAll(m -> {
-            int number = numbers.get(m.group(1));
+            Integer number = numbers.get(m.group(1));
+            if (number == null) { // not one of ours: the invisible mark was typed into the text itself
+                return "";
+            }
             var list = references.computeIfAbsent(number, n -> new ArrayList<>());
             String id = list.isEmpty() ? "ref-" + number : "ref-" + number + "-" + (list.size() + 1);
             list.add(new RenderedTranslation.Reference(id, blockAnchor));

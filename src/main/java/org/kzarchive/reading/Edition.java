@@ -86,6 +86,14 @@ public record Edition(Long translationId, long version, TranslationMetadata meta
     public String summary() {
         String first = blocks().stream().filter(b -> b.kind() == BlockKind.PARAGRAPH).map(Block::plainText)
                 .findFirst().orElse(metadata.title());
-        return first.length() <= 200 ? first : first.substring(0, first.lastIndexOf(' ', 197)) + "…";
+        if (first.length() <= 200) {
+            return first;
+        }
+        // at the last space before 197 characters; a text without spaces (Chinese, Japanese) is cut there
+        int cut = first.lastIndexOf(' ', 197);
+        if (cut <= 0) {
+            cut = Character.isLowSurrogate(first.charAt(197)) ? 196 : 197;
+        }
+        return first.substring(0, cut) + "…";
     }
 }

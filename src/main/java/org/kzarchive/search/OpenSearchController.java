@@ -2,7 +2,7 @@ package org.kzarchive.search;
 
 import java.time.Duration;
 
-import org.kzarchive.reading.PageAddresses;
+import org.kzarchive.system.PublicAddress;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -16,16 +16,16 @@ class OpenSearchController {
 
     static final MediaType OPENSEARCH = MediaType.parseMediaType("application/opensearchdescription+xml;charset=UTF-8");
 
-    private final PageAddresses addresses;
+    private final PublicAddress address;
 
-    OpenSearchController(PageAddresses addresses) {
-        this.addresses = addresses;
+    OpenSearchController(PublicAddress address) {
+        this.address = address;
     }
 
     @GetMapping("/opensearch.xml")
     ResponseEntity<String> description() {
-        // The URL template must be absolute; the host is the one the browser used.
-        String template = xmlEscape(addresses.base() + SearchLinks.PATH + "?q=") + "{searchTerms}";
+        // The URL template must be absolute: the archive's configured address, never the request's host.
+        String template = xmlEscape(address.absolute(SearchLinks.PATH + "?q=")) + "{searchTerms}";
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">

@@ -190,11 +190,28 @@ final class ReaderQueryParser {
             notices.add(QueryNotice.SYMBOLS_IGNORED);
             return null;
         }
-        if (prefix && letters < MIN_PREFIX) {
+        if (prefix && lastWordLength(stem) < MIN_PREFIX) { // "il-a*" expands "a*"
             notices.add(QueryNotice.PREFIX_TOO_SHORT);
             return null;
         }
         return new ReaderQuery.Word(stem, prefix);
+    }
+
+    /** Letters and digits after the last other character: the word a prefix search expands. */
+    private static int lastWordLength(String stem) {
+        int length = 0;
+        for (int i = stem.length(); i > 0; ) {
+            int c = stem.codePointBefore(i);
+            if (!Character.isLetterOrDigit(c)) {
+                if (length > 0) {
+                    break;
+                }
+            } else {
+                length++;
+            }
+            i -= Character.charCount(c);
+        }
+        return length;
     }
 
     private ReaderQuery phrase(String text) {

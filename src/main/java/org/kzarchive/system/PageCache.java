@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Rendered public pages, kept until the archive changes. Every change of any translation starts a
  * new generation (a page also lists the other languages of its work), which empties the cache and
- * changes every ETag. Each page is kept plain and gzipped, in memory and as files under
- * {@code <data-dir>/page-cache/}, so the server can send it with sendfile like any static file.
- * Only the most recently used pages stay: at most {@value #MAX_ENTRIES}, and 32 MB in memory.
+ * changes every ETag. A page is stored only in the generation its rendering began in, so a page
+ * rendered while a change commits is never kept after it. Each page is kept plain and gzipped, in
+ * memory and as files under {@code <data-dir>/page-cache/}, so the server can send it with
+ * sendfile like any static file. Only the most recently used pages stay: at most
+ * {@value #MAX_ENTRIES}, and 32 MB in memory, keys included. Keys are {@link PageCacheKey}s only.
  */
 @Component
 public class PageCache {
@@ -37,6 +37,8 @@ public class PageCache {
     private static final int MAX_ENTRIES = 2_000;
     // plain and gzipped bytes together: many long search result pages must not fill a small heap
     private static final long MAX_BYTES = 32L * 1024 * 1024;
+    // objects around each entry: map node, record, arrays' headers, two paths
+    private static final long ENTRY_OVERHEAD = 512;
 
     /**
      * @param plainFile   the same bytes as {@code plain}, on disk, or null when it could not be written
@@ -46,11 +48,12 @@ public class PageCache {
                        Map<String, List<String>> headers) {
     }
 
-    private record Generation(long number, Instant since, Path directory, RecentPages pages) {
+    /** The state of the archive pages are rendered from; compare with {@link #generation()} before storing. */
+    public record Generation(long number, Path directory, RecentPages pages) {
     }
 
     /** The most recently used pages, within {@link #MAX_ENTRIES} and {@link #MAX_BYTES}. */
-    private static final class RecentPages {
+    static final class RecentPages {
         private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
         private long bytes;
 
@@ -61,19 +64,30 @@ public class PageCache {
         synchronized void put(String key, Page page) {
             Page replaced = pages.put(key, page);
             // a replaced page had the same file names, which now hold the new page
-            bytes += size(page) - (replaced == null ? 0 : size(replaced));
-            var eldest = pages.values().iterator();
+            bytes += size(key, page) - (replaced == null ? 0 : size(key, replaced));
+            var eldest = pages.entrySet().iterator();
             while (pages.size() > MAX_ENTRIES || (bytes > MAX_BYTES && pages.size() > 1)) {
-                Page dropped = eldest.next();
+                var dropped = eldest.next();
                 eldest.remove();
-                bytes -= size(dropped);
+                bytes -= size(dropped.getKey(), dropped.getValue());
                 // many distinct addresses (search queries) must not fill the disk: a dropped page's files go too
-                deleteFiles(dropped);
+                deleteFiles(dropped.getValue());
             }
         }
 
-        private static long size(Page page) {
-            return page.plain().length + page.gzipped().length;
+        synchronized long bytes() {
+            return bytes;
+        }
+
+        synchronized int size() {
+            return pages.size();
+        }
+
+        /** the page's bytes, its key (twice: map and file name) and the headers kept with it */
+        private static long size(String key, Page page) {
+            long headers = page.headers().entrySet().stream()
+                    .mapToLong(h -> h.getKey().length() + h.getValue().stream().mapToLong(String::length).sum()).sum();
+            return page.plain().length + page.gzipped().length + 4L * key.length() + 2 * headers + ENTRY_OVERHEAD;
         }
     }
 
@@ -90,29 +104,52 @@ public class PageCache {
     }
 
     private Generation fresh(long number) {
-        return new Generation(number, clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                root.resolve(Long.toHexString(number)), new RecentPages());
+        return new Generation(number, root.resolve(Long.toHexString(number)), new RecentPages());
     }
 
-    public String etag(String key) {
-        return "W/\"" + Long.toHexString(generation.get().number()) + "-" + Integer.toHexString(key.hashCode()) + "\"";
+    /** The current generation: take it before rendering a page, and give it back to {@link #put}. */
+    public Generation generation() {
+        return generation.get();
     }
 
-    public Instant lastModified() {
-        return generation.get().since();
+    /** Changes with every generation, so a page rendered before a change is never confirmed with 304 after it. */
+    public String etag(Generation of, String key) {
+        return "W/\"" + Long.toHexString(of.number()) + "-" + Sha256.hex(key).substring(0, 16) + "\"";
+    }
+
+    public Page get(Generation of, String key) {
+        return of.pages().get(key);
     }
 
     public Page get(String key) {
-        return generation.get().pages().get(key);
+        return get(generation(), key);
     }
 
+    /** Keeps a page rendered from the archive as it is now. */
     public void put(String key, byte[] html, String contentType, Map<String, List<String>> headers) {
+        put(generation(), key, html, contentType, headers);
+    }
+
+    /** Keeps a page rendered in {@code renderedIn}, unless the archive changed meanwhile. */
+    public void put(Generation renderedIn, String key, byte[] html, String contentType, Map<String, List<String>> headers) {
         Generation current = generation.get();
+        if (current != renderedIn) {
+            return;
+        }
         byte[] gzipped = gzip(html);
         String name = Sha256.hex(key);
         Path plainFile = write(current.directory().resolve(name + ".html"), html);
         Path gzippedFile = write(current.directory().resolve(name + ".html.gz"), gzipped);
         current.pages().put(key, new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers)));
+    }
+
+    /** bytes the current generation's pages count against the budget */
+    public long bytesInMemory() {
+        return generation.get().pages().bytes();
+    }
+
+    public int pagesInMemory() {
+        return generation.get().pages().size();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

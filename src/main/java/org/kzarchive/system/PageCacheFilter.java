@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,15 +22,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Serves the public pages (home, texts, search results) from {@link PageCache}, answers
- * conditional requests with 304, and fills the cache from the first successful rendering.
- * Admin pages, errors and anything but GET/HEAD pass straight through.
+ * conditional requests (If-None-Match) with 304, and fills the cache from the first successful
+ * rendering. Only requests that reduce to a {@link PageCacheKey} touch the cache; admin pages,
+ * errors, other addresses and anything but GET/HEAD pass straight through.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE) // first of all: a hit replays the headers stored with the page and ends there
 class PageCacheFilter extends OncePerRequestFilter {
 
-    private static final Pattern READER_PAGE =
-            Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*/[a-z0-9-]+(/(interview|timeline|photos|notes))?");
     // headers this filter sets itself, or that belong to one response only
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "etag", "last-modified", "content-length",
             "content-encoding", "content-type", "vary", "cache-control", "date", "transfer-encoding", "expires", "pragma");
@@ -50,31 +49,28 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            return true;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean searchPage = path.equals("/search");
-        if (request.getQueryString() != null && !searchPage) {
-            return true;
-        }
-        return !(path.equals("/") || searchPage || READER_PAGE.matcher(path).matches());
+        return !method.equals("GET") && !method.equals("HEAD");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = key(request);
-        String etag = cache.etag(key);
+        Optional<String> cacheable = PageCacheKey.of(request);
+        if (cacheable.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = cacheable.get();
+        PageCache.Generation generation = cache.generation();
+        String etag = cache.etag(generation, key);
         response.setHeader(HttpHeaders.ETAG, etag);
-        response.setDateHeader(HttpHeaders.LAST_MODIFIED, cache.lastModified().toEpochMilli());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
         if (notModified(request, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        PageCache.Page page = cache.get(key);
+        PageCache.Page page = cache.get(generation, key);
         if (page != null) {
             write(request, response, page);
             return;
@@ -90,31 +86,20 @@ class PageCacheFilter extends OncePerRequestFilter {
                     headers.put(name, List.copyOf(wrapper.getHeaders(name)));
                 }
             }
-            cache.put(key, wrapper.getContentAsByteArray(), type, headers);
+            // stored only if no change of the archive began since: otherwise it may show what is gone
+            cache.put(generation, key, wrapper.getContentAsByteArray(), type, headers);
         } else {
             response.setHeader(HttpHeaders.ETAG, null);
-            response.setHeader(HttpHeaders.LAST_MODIFIED, null);
         }
         wrapper.copyBodyToResponse();
     }
 
-    private static String key(HttpServletRequest request) {
-        String query = request.getQueryString();
-        // the canonical and hreflang links are absolute, so the host the reader used is part of the page
-        return request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST) + request.getRequestURI()
-                + (query == null ? "" : "?" + query);
-    }
-
-    private boolean notModified(HttpServletRequest request, String etag) {
+    /** Only the ETag decides: Last-Modified has one-second steps, and a page can change twice in one second. */
+    private static boolean notModified(HttpServletRequest request, String etag) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null) {
-            return ifNoneMatch.equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
-                    .map(String::strip).anyMatch(t -> t.equals(etag) || t.equals(etag.substring(2)));
-        }
-        long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
-        return since >= 0 && cache.lastModified().toEpochMilli() <= since;
+        return ifNoneMatch != null && (ifNoneMatch.equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip).anyMatch(t -> t.equals(etag) || t.equals(etag.substring(2))));
     }
-
     private static void write(HttpServletRequest request, HttpServletResponse response, PageCache.Page page) throws IOException {
         String acceptEncoding = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");

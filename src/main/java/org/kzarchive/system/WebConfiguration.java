@@ -1,17 +1,23 @@
 package org.kzarchive.system;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.kzarchive.importing.LanguageCodes;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.PathResourceResolver;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Serves figure images from the content folder and speaks the language of the page being read. */
@@ -26,10 +32,25 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        // figure images live beside the texts: content/<language>/images/ and content/images/
+        // figure images live beside the texts: content/<language>/images/ and content/images/; only images are served
         registry.addResourceHandler("/media/**")
                 .addResourceLocations(properties.contentDir().toAbsolutePath().normalize().toUri().toString())
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                .resourceChain(false)
+                .addResolver(new ImagesOnly());
+    }
+
+    /** The content folder also holds the Markdown texts and their notes to editors: /media/** serves its images only. */
+    static final class ImagesOnly extends PathResourceResolver {
+
+        static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif", "webp", "avif", "svg");
+
+        @Override
+        protected Resource getResource(String resourcePath, Resource location) throws IOException {
+            int dot = resourcePath.lastIndexOf('.');
+            String extension = dot < 0 ? "" : resourcePath.substring(dot + 1).toLowerCase(Locale.ROOT);
+            return IMAGE_EXTENSIONS.contains(extension) ? super.getResource(resourcePath, location) : null;
+        }
     }
 
     /** The interface language follows the translation in the address (/en/… in English); Italian elsewhere. */
@@ -44,13 +65,22 @@ class WebConfiguration implements WebMvcConfigurer {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
                 if (first.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
-                    return Locale.forLanguageTag(first);
+                    return interfaceLocale(first);
                 }
                 // from the address only: reading a form body here would parse uploads, even oversized ones
                 String query = request.getQueryString();
                 String lang = query == null ? null
                         : UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("lang");
-                return lang != null && lang.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? Locale.forLanguageTag(lang) : Locale.ITALIAN;
+                return lang != null && lang.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? interfaceLocale(lang) : Locale.ITALIAN;
+            }
+
+            /**
+             * The language alone, and only a language Java knows: message bundles are cached per locale,
+             * so the locales a reader's address can choose must be a bounded set.
+             */
+            private static Locale interfaceLocale(String tag) {
+                String language = Locale.forLanguageTag(tag).getLanguage();
+                return LanguageCodes.isKnown(language) ? Locale.of(language) : Locale.ITALIAN;
             }
 
             @Override

@@ -30,11 +30,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.WebApplicationContext;
 
 /** Who may see what: editors sign in to /admin, readers need nothing, and the usual attacks are refused. */
 @ArchiveIntegrationTest
@@ -85,7 +88,79 @@ class AccessControlTest {
     @ValueSource(strings = {"/admin", "/admin/translations/new", "/admin/translations/1", "/admin/translations/1/history",
             "/admin/translations/1/export", "/admin/editors", "/admin/audit", "/admin/account"})
     void anonymousVisitorsOfEditingPagesAreSentToTheSignInPage(String path) throws Exception {
-        mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/admin/sign-in"));
+        MvcResult result = mvc.perform(get(path)).andExpect(status().isFound())
+                .andExpect(redirectedUrl(path.equals("/admin") ? "/admin/sign-in" : "/admin/sign-in?continue=" + path)).andReturn();
+        assertThat(result.getRequest().getSession(false)).as("no session for an anonymous visitor").isNull();
+    }
+
+    @Test
+    void anonymousVisitorsKeepNothingOnTheServerWhateverTheySend() throws Exception {
+        String padding = "x".repeat(30_000);
+        MvcResult asked = mvc.perform(get("/admin/translations/1/history").param("padding", padding).header("X-Padding", padding))
+                .andExpect(redirectedUrl("/admin/sign-in?continue=/admin/translations/1/history")).andReturn();
+        assertThat(asked.getRequest().getSession(false)).isNull();
+        mvc.perform(get("/admin/" + padding)).andExpect(redirectedUrl("/admin/sign-in"));
+        withTheApplicationsOwnCsrfTokens();
+        MvcResult signInPage = mvc.perform(get("/admin/sign-in")).andExpect(status().isOk()).andReturn();
+        assertThat(signInPage.getRequest().getSession(false)).as("the sign-in form's token travels in a cookie").isNull();
+    }
+
+    /**
+     * Spring Security's csrf() test helper, used by most tests here, swaps the application's CSRF token
+     * store for one kept in the session; put the application's own back.
+     */
+    private void withTheApplicationsOwnCsrfTokens() {
+        var request = new MockHttpServletRequest(((WebApplicationContext) context).getServletContext(), "GET", "/admin/sign-in");
+        WebTestUtils.setCsrfTokenRepository(request, EditingSecurityConfiguration.csrfTokens());
+    }
+
+    @Test
+    void afterSigningInTheEditorGoesOnToThePageTheyAskedFor() throws Exception {
+        var page = Jsoup.parse(mvc.perform(get("/admin/sign-in").param("continue", "/admin/translations/new"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("input[name=continue]").attr("value")).isEqualTo("/admin/translations/new");
+        mvc.perform(signInForm("gate-editor", EditingFixtures.PASSWORD).param("continue", "/admin/translations/new"))
+                .andExpect(redirectedUrl("/admin/translations/new"));
+        for (String elsewhere : new String[] {"//evil.example/admin", "https://evil.example", "/admin/../search", "/admin?x=1"}) {
+            mvc.perform(signInForm("gate-editor", EditingFixtures.PASSWORD).param("continue", elsewhere))
+                    .andExpect(redirectedUrl("/admin"));
+        }
+    }
+
+    @Test
+    void changingThePasswordSignsOutTheEditorsOtherSessions() throws Exception {
+        String name = "moving-editor-" + NAMES.incrementAndGet();
+        fixtures.editor(name, false);
+        MockHttpSession here = signIn(name);
+        MockHttpSession elsewhere = signIn(name);
+        mvc.perform(post("/admin/account/password").session(here).with(csrf()).param("current", EditingFixtures.PASSWORD)
+                .param("password", "a brand new password").param("repeated", "a brand new password"))
+                .andExpect(redirectedUrl("/admin/account"));
+        mvc.perform(get("/admin").session(elsewhere)).andExpect(redirectedUrl("/admin/sign-in?expired"));
+        mvc.perform(get("/admin").session(here)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aSignInFromAnOverlongAddressSucceedsAndIsAudited() throws Exception {
+        address = "2001:db8::" + "f".repeat(100);
+        mvc.perform(signInForm("gate-editor", EditingFixtures.PASSWORD)).andExpect(redirectedUrl("/admin")).andExpect(authenticated());
+        var page = Jsoup.parse(mvc.perform(get("/admin/audit").with(user("gate-admin").roles("EDITOR", "ADMIN")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("table.audit tbody tr").eachText())
+                .anySatisfy(row -> assertThat(row).contains("gate-editor", "signed in", address.substring(0, 64)));
+    }
+
+    @Test
+    void forwardedForHeadersFromAnyoneButTheTrustedProxyAreIgnored() throws Exception {
+        for (int i = 0; i < SignInThrottle.PER_ACCOUNT_AND_ADDRESS; i++) {
+            mvc.perform(signInForm("gate-editor", "guess " + i).header("X-Forwarded-For", "203.0.113." + i))
+                    .andExpect(redirectedUrl("/admin/sign-in?error"));
+        }
+        mvc.perform(signInForm("gate-editor", EditingFixtures.PASSWORD).header("X-Forwarded-For", "203.0.113.99"))
+                .andExpect(redirectedUrl("/admin/sign-in?throttled=15"));
+        var page = Jsoup.parse(mvc.perform(get("/admin/audit").with(user("gate-admin").roles("EDITOR", "ADMIN")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("table.audit tbody tr").eachText()).noneSatisfy(row -> assertThat(row).contains("203.0.113."));
     }
 
     @Test
@@ -121,16 +196,23 @@ class AccessControlTest {
     }
 
     @Test
-    void signingInGivesTheSessionANewId() throws Exception {
-        // over real HTTP, as a browser: the session cookie from the sign-in page must not survive signing in
+    void theSignInPageStartsNoSessionAndSigningInStartsOne() throws Exception {
+        // over real HTTP, as a browser: the sign-in page keeps nothing on the server (its CSRF token is a cookie)
+        withTheApplicationsOwnCsrfTokens();
         var cookies = new java.net.CookieManager();
         var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
         String base = "http://localhost:" + port;
         var signInPage = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/sign-in")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         String token = Jsoup.parse(signInPage.body()).select("input[name=_csrf]").attr("value");
-        String before = sessionCookie(cookies);
-        assertThat(before).isNotNull();
+        assertThat(sessionCookie(cookies)).isNull();
+        var failed = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=gate-editor&password=wrong&_csrf="
+                                + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/sign-in?error"));
+        assertThat(sessionCookie(cookies)).as("nor does a failed sign-in").isNull();
 
         String form = "username=gate-editor&password=" + java.net.URLEncoder.encode(EditingFixtures.PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
@@ -140,7 +222,7 @@ class AccessControlTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
-        assertThat(sessionCookie(cookies)).isNotNull().isNotEqualTo(before);
+        assertThat(sessionCookie(cookies)).isNotNull();
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("HttpOnly", "SameSite=Lax"));
     }
 

@@ -52,4 +52,35 @@ class LineDiffTest {
                 org.assertj.core.groups.Tuple.tuple(Kind.SAME, 3, 4),
                 org.assertj.core.groups.Tuple.tuple(Kind.REMOVED, 4, null));
     }
+
+    @Test
+    void wordsOfTwoVeryLongLinesAreComparedWithinTheBudgetOrTheLinesShownWhole() {
+        String before = "parola ".repeat(5_800) + "fine";
+        String after = "altra ".repeat(6_700) + "fine";
+        var diff = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> LineDiff.between(before, after));
+        assertThat(diff.removed()).isEqualTo(1);
+        assertThat(diff.added()).isEqualTo(1);
+        assertThat(diff.notice()).isEqualTo(LineDiff.WORDS_SKIPPED);
+        assertThat(diff.lines().get(0).text()).isEqualTo(before);
+    }
+
+    @Test
+    void textsTooDifferentToCompareInTimeGetANoticeInsteadOfADiff() {
+        String before = IntStream.range(0, 9_000).mapToObj(i -> "riga " + i).collect(Collectors.joining("\n"));
+        String after = IntStream.range(0, 9_000).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
+        var diff = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> LineDiff.between(before, after, java.time.Duration.ofMillis(1)));
+        assertThat(diff.identical()).isFalse();
+        assertThat(diff.lines()).isEmpty();
+        assertThat(diff.notice()).contains("differ too much");
+    }
+
+    @Test
+    void textsWithTooManyLinesGetANotice() {
+        String many = "x\n".repeat(LineDiff.MAX_LINES);
+        var diff = LineDiff.between(many, many + "y");
+        assertThat(diff.identical()).isFalse();
+        assertThat(diff.notice()).contains(String.valueOf(LineDiff.MAX_LINES));
+    }
 }

@@ -1,8 +1,11 @@
 package org.kzarchive.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +13,7 @@ import java.util.zip.GZIPInputStream;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.archive.TranslationChanged;
@@ -17,6 +21,8 @@ import org.kzarchive.archive.TranslationChanged;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 @ArchiveIntegrationTest
 class PageCacheTest {
@@ -35,6 +41,12 @@ class PageCacheTest {
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PublicAddress publicAddress;
+
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
@@ -52,7 +64,7 @@ class PageCacheTest {
         assertThat(second.body()).isEqualTo(first.body());
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(second.headers().firstValue("ETag")).contains(etag);
-        assertThat(first.headers().firstValue("Last-Modified")).isPresent();
+        assertThat(first.headers().firstValue("Last-Modified")).as("one-second steps cannot tell two changes apart").isEmpty();
         assertThat(second.headers().firstValue("Content-Security-Policy")).as("security headers come with a cached page")
                 .isPresent().isEqualTo(first.headers().firstValue("Content-Security-Policy"));
         assertThat(second.headers().firstValue("X-Frame-Options")).contains("DENY");
@@ -61,8 +73,70 @@ class PageCacheTest {
         var conditional = get(TEXT, "If-None-Match", etag);
         assertThat(conditional.statusCode()).isEqualTo(304);
         assertThat(conditional.body()).isEmpty();
-        var sinceModified = get(TEXT, "If-Modified-Since", first.headers().firstValue("Last-Modified").orElseThrow());
-        assertThat(sinceModified.statusCode()).isEqualTo(304);
+        var sinceModified = get(TEXT, "If-Modified-Since", "Wed, 01 Jan 2098 00:00:00 GMT");
+        assertThat(sinceModified.statusCode()).as("only the ETag decides").isEqualTo(200);
+    }
+
+    @Test
+    void aPageRenderedWhileTheArchiveChangedIsNotKept() {
+        PageCache.Generation renderingBegan = cache.generation();
+        cache.invalidate(); // a withdrawal commits while the page is being rendered
+        cache.put(renderingBegan, "/it/withdrawn", "<p>withdrawn</p>".getBytes(StandardCharsets.UTF_8), "text/html", Map.of());
+        assertThat(cache.get("/it/withdrawn")).isNull();
+        assertThat(cache.etag(renderingBegan, "/it/withdrawn")).isNotEqualTo(cache.etag(cache.generation(), "/it/withdrawn"));
+    }
+
+    @Test
+    void keysCountInTheMemoryBudget() {
+        cache.invalidate();
+        String key = "/search?q=" + "k".repeat(10_000);
+        cache.put(key, new byte[0], "text/html", Map.of());
+        assertThat(cache.bytesInMemory()).isGreaterThanOrEqualTo(2L * key.length());
+    }
+
+    @Test
+    void theHostAndForwardedHeadersChangeNeitherLinksNorWhatIsCached() throws Exception {
+        cache.invalidate();
+        String canonical = null;
+        for (String host : new String[] {"evil.example", "other.example", "localhost"}) {
+            String html = mvc.perform(MockMvcRequestBuilders.get(TEXT).header("Host", host).header("X-Forwarded-Host", "evil.example")
+                            .header("X-Forwarded-Proto", "https").with(request -> {
+                                request.setServerName(host);
+                                return request;
+                            }))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            canonical = Jsoup.parse(html).select("link[rel=canonical]").attr("href");
+            assertThat(canonical).isEqualTo(publicAddress.absolute(TEXT));
+            assertThat(html).doesNotContain("evil.example", "other.example");
+        }
+        assertThat(cache.pagesInMemory()).isEqualTo(1);
+        String openSearch = mvc.perform(MockMvcRequestBuilders.get("/opensearch.xml").header("Host", "evil.example")
+                        .header("X-Forwarded-Host", "evil.example").with(request -> {
+                            request.setServerName("evil.example");
+                            return request;
+                        }))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(openSearch).contains(publicAddress.absolute("/search?q=")).doesNotContain("evil.example");
+    }
+
+    @Test
+    void parametersThePageDoesNotReadAreAnsweredWithoutTheCache() throws Exception {
+        cache.invalidate();
+        mvc.perform(MockMvcRequestBuilders.get("/search").queryParam("q", "Almaty")).andExpect(status().isOk());
+        assertThat(cache.pagesInMemory()).isEqualTo(1);
+        for (String query : new String[] {"q=Almaty&p1=" + "x".repeat(30_000), "q=Almaty&q=Almaty", "q=%ZZ", "q=" + "a".repeat(500),
+                "lang=it&q=Almaty&utm_source=x"}) {
+            // the raw address, as a browser may send it (MockMvc would encode a "%" in a URI template)
+            var response = mvc.perform(MockMvcRequestBuilders.get("/search").with(request -> {
+                request.setQueryString(query);
+                return request;
+            })).andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(response.getHeader("ETag")).as(query).isNull();
+        }
+        assertThat(cache.pagesInMemory()).isEqualTo(1);
+        mvc.perform(MockMvcRequestBuilders.get("/search?lang=it&q=Almaty")).andExpect(status().isOk());
+        mvc.perform(MockMvcRequestBuilders.get("/search?q=Almaty&lang=it&page=")).andExpect(status().isOk());
+        assertThat(cache.pagesInMemory()).as("one key, whatever the order of the parameters").isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,109 @@
+package org.kzarchive.system;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The one key under which a public page may be cached: its path and, for the search page, the
+ * parameters that page reads (q, lang, kind, page), decoded and in a fixed order. Nothing else of
+ * the request goes in: not the Host, not other headers, not parameters the page ignores. A request
+ * that does not reduce to such a key (an unknown or repeated parameter, broken encoding, a key
+ * longer than {@value #MAX_LENGTH} characters) is answered without the cache, so that no reader can
+ * fill it with variations of one page.
+ */
+final class PageCacheKey {
+
+    static final int MAX_LENGTH = 400;
+    private static final Pattern READER_PAGE =
+            Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+/[a-z0-9-]++(/(interview|timeline|photos|notes))?");
+    private static final String SEARCH = "/search";
+    private static final List<String> SEARCH_PARAMETERS = List.of("q", "lang", "kind", "page");
+
+    private PageCacheKey() {
+    }
+
+    static Optional<String> of(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query = request.getQueryString();
+        if (path.length() > MAX_LENGTH || (query != null && query.length() > 3 * MAX_LENGTH)) {
+            return Optional.empty();
+        }
+        if (path.equals("/") || READER_PAGE.matcher(path).matches()) {
+            return query == null ? Optional.of(path) : Optional.empty();
+        }
+        if (!path.equals(SEARCH)) {
+            return Optional.empty();
+        }
+        Optional<Map<String, String>> parameters = searchParameters(query);
+        if (parameters.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder key = new StringBuilder(SEARCH);
+        char separator = '?';
+        for (String name : SEARCH_PARAMETERS) {
+            String value = parameters.get().get(name);
+            if (value != null && !value.isBlank()) {
+                key.append(separator).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return key.length() <= MAX_LENGTH ? Optional.of(key.toString()) : Optional.empty();
+    }
+
+    private static Optional<Map<String, String>> searchParameters(String query) {
+        Map<String, String> values = new TreeMap<>();
+        if (query == null || query.isEmpty()) {
+            return Optional.of(values);
+        }
+        for (String pair : query.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            if (!SEARCH_PARAMETERS.contains(name)) {
+                return Optional.empty();
+            }
+            Optional<String> value = decoded(equals < 0 ? "" : pair.substring(equals + 1));
+            if (value.isEmpty() || values.putIfAbsent(name, value.get()) != null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(values);
+    }
+
+    /** Form decoding that refuses what is not exactly readable: a broken %-escape, bytes that are not UTF-8. */
+    private static Optional<String> decoded(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(Integer.parseInt(text, i + 1, i + 3, 16));
+                i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                return Optional.empty(); // browsers send anything else percent-encoded
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}
