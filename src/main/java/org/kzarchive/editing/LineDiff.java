@@ -17,7 +17,8 @@ import com.github.difflib.patch.AbstractDelta;
  * matter more than the lines.
  *
  * <p>Comparing costs time and memory in proportion to the length times the differences, so it has
- * a budget: at most {@value #MAX_LINES} lines (compared with Myers' algorithm in linear space),
+ * a budget: at most {@value #MAX_CHANGED_LINES} lines between the common beginning and end of the
+ * two texts (compared with Myers' algorithm in linear space, whose steps cannot be interrupted),
  * words compared only in lines of at most {@value #MAX_WORDS} words and spaces together, and
  * {@link #BUDGET} in all. Beyond the budget a changed line is shown whole, and texts too long or too different to
  * compare in time get a notice instead of their differences.
@@ -49,7 +50,7 @@ public final class LineDiff {
         }
     }
 
-    static final int MAX_LINES = 20_000;
+    static final int MAX_CHANGED_LINES = 5_000;
     /** words and spaces of a changed line and its new version together: about 6,000 characters a side */
     static final int MAX_WORDS = 4_000;
     static final Duration BUDGET = Duration.ofSeconds(1);
@@ -70,7 +71,7 @@ public final class LineDiff {
         }
 
         boolean passed() {
-            return System.nanoTime() - nanos > 0;
+            return System.nanoTime() - nanos >= 0;
         }
 
         @Override
@@ -103,9 +104,10 @@ public final class LineDiff {
         Deadline deadline = Deadline.in(budget);
         List<String> a = lines(first);
         List<String> b = lines(second);
-        if (a.size() + b.size() > MAX_LINES) {
-            return new Result(List.of(), 0, 0, "The two texts have " + (a.size() + b.size()) + " lines together, more than the "
-                    + MAX_LINES + " compared here. Export both revisions and compare them with a tool on your computer.");
+        int changed = a.size() + b.size() - 2 * commonEnds(a, b);
+        if (changed > MAX_CHANGED_LINES) {
+            return new Result(List.of(), 0, 0, "The two texts differ in a stretch of " + changed + " lines together, more than the "
+                    + MAX_CHANGED_LINES + " compared here. Export both revisions and compare them with a tool on your computer.");
         }
         List<Hunk<String>> deltas;
         try {
@@ -184,6 +186,20 @@ public final class LineDiff {
             }
         }
         return hunks;
+    }
+
+    /** How many lines the two texts share at their beginning and their end. */
+    private static int commonEnds(List<String> a, List<String> b) {
+        int shortest = Math.min(a.size(), b.size());
+        int head = 0;
+        while (head < shortest && a.get(head).equals(b.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < shortest - head && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
+            tail++;
+        }
+        return head + tail;
     }
 
     private static List<String> lines(String text) {
