@@ -38,7 +38,7 @@ class AccountController {
         } else {
             try {
                 accounts.changePassword(editor.getName(), form.getCurrent(), form.getPassword(), session.getId());
-                redirect.addFlashAttribute("message", "Your password is changed.");
+                redirect.addFlashAttribute("message", "Your password is changed; your other sessions are signed out.");
                 return "redirect:/admin/account";
             } catch (AccountRuleException refused) {
                 result.reject("refused", refused.getMessage());

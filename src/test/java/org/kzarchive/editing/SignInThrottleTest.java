@@ -196,4 +196,28 @@ class SignInThrottleTest {
         pool.shutdown();
         assertThat(checks.get()).isEqualTo(SignInThrottle.PER_ACCOUNT_AND_ADDRESS);
     }
+
+    @Test
+    void theOwnerOfAnAccountGuessedFromEverywhereStillSignsInAfterAShortWait() {
+        SignInThrottle throttle = throttle();
+        for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
+            throttle.count(name("owner"), address(100 + i));
+        }
+        AuthenticationProvider rightPassword = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication attempt) {
+                return UsernamePasswordAuthenticationToken.authenticated(attempt.getName(), null, java.util.List.of());
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(name("owner"), "right");
+        attempt.setDetails(new WebAuthenticationDetails(address(250), null));
+        long start = System.nanoTime();
+        assertThat(new ThrottledSignIn(rightPassword, throttle).authenticate(attempt).isAuthenticated()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(ThrottledSignIn.SLOW_DOWN);
+    }
 }
