@@ -46,7 +46,7 @@ public class Footnote {
     }
 
     public String getAnchor() {
-        return "note-" + number;
+        return Addresses.note(String.valueOf(number));
     }
 
     public String getLabel() {

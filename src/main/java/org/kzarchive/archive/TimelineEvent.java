@@ -32,7 +32,7 @@ public class TimelineEvent {
     }
 
     public String getAnchor() {
-        return "event-" + position;
+        return Addresses.event(position);
     }
 
     public String getDateStart() {

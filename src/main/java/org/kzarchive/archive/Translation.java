@@ -59,6 +59,11 @@ public class Translation {
         return language;
     }
 
+    /** The address of this translation's full text. */
+    public String getPath() {
+        return Addresses.edition(language, work.getSlug());
+    }
+
     public String getTitle() {
         return title;
     }

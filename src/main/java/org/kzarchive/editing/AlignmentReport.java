@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.kzarchive.archive.BlockKind;
-import org.kzarchive.importing.LanguageCodes;
+import org.kzarchive.archive.Languages;
 import org.kzarchive.importing.ParsedTranslation;
 
 /**
@@ -33,7 +33,7 @@ public record AlignmentReport(String originalLanguage, List<Part> parts) {
     }
 
     public String originalLanguageName() {
-        return LanguageCodes.nativeName(originalLanguage);
+        return Languages.nativeName(originalLanguage);
     }
 
     static AlignmentReport compare(String originalLanguage, ParsedTranslation original, ParsedTranslation translation) {

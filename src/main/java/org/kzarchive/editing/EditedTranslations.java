@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.kzarchive.archive.Addresses;
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationOrigin;
-import org.kzarchive.importing.LanguageCodes;
+import org.kzarchive.archive.Languages;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -48,11 +49,11 @@ class EditedTranslations {
         }
 
         public String languageName() {
-            return LanguageCodes.nativeName(language);
+            return Languages.nativeName(language);
         }
 
         public String publicPath() {
-            return "/" + language + "/" + work;
+            return Addresses.edition(language, work);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.kzarchive.editing;
 
+import org.kzarchive.archive.Languages;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;

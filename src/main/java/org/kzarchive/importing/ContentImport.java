@@ -1,5 +1,6 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.TranslationMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

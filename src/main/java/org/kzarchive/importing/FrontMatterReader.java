@@ -1,5 +1,7 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.TranslationMetadata;
+import org.kzarchive.archive.Languages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,7 @@ final class FrontMatterReader {
         }
         if (language == null) {
             problem(2, "The front matter has no 'language'.", "Add 'language: <code>', e.g. 'language: en'.");
-        } else if (!LanguageCodes.isKnown(language)) {
+        } else if (!Languages.isKnown(language)) {
             problem(lineOf("language", frontLines), "Unknown language code '" + language + "'.",
                     "Use a BCP 47 code such as it, en, ru, de, pt-BR, kk.");
         }

@@ -1,7 +1,9 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.TranslationMetadata;
 import java.util.List;
 
+import org.kzarchive.archive.Addresses;
 import org.kzarchive.archive.BlockKind;
 
 /** The structure of one translation's Markdown file, checked but not yet rendered. */
@@ -22,7 +24,7 @@ public record ParsedTranslation(TranslationMetadata metadata, List<Section> sect
     public record Footnote(int number, String label, String markdown, int line) {
 
         public String anchor() {
-            return "note-" + number;
+            return Addresses.note(String.valueOf(number));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.RenderedTranslation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.RenderedTranslation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

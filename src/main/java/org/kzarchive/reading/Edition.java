@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kzarchive.archive.Addresses;
 import org.kzarchive.archive.BlockKind;
-import org.kzarchive.importing.RenderedTranslation;
-import org.kzarchive.importing.RenderedTranslation.Block;
-import org.kzarchive.importing.RenderedTranslation.Footnote;
-import org.kzarchive.importing.TranslationMetadata;
+import org.kzarchive.archive.RenderedTranslation;
+import org.kzarchive.archive.RenderedTranslation.Block;
+import org.kzarchive.archive.RenderedTranslation.Footnote;
+import org.kzarchive.archive.TranslationMetadata;
 
 /**
  * Everything a reader's page of one translation shows. Built from the database for the public
@@ -25,7 +26,16 @@ public record Edition(Long translationId, long version, TranslationMetadata meta
     public record Exchange(Block question, List<Block> answer) {
     }
 
-    public record Alternate(String language, String name, String path, boolean current) {
+    public record Alternate(String language, String work, String name, boolean current) {
+
+        public String path() {
+            return Addresses.edition(language, work);
+        }
+
+        /** The same page of this edition: "text", "interview", … */
+        public String pagePath(String page) {
+            return Addresses.page(language, work, page);
+        }
     }
 
     public String language() {
@@ -38,7 +48,17 @@ public record Edition(Long translationId, long version, TranslationMetadata meta
 
     /** The path of the full text, e.g. /it/kazakistan-dopo-la-rivolta */
     public String path() {
-        return "/" + language() + "/" + workSlug();
+        return Addresses.edition(language(), workSlug());
+    }
+
+    /** The path of one of the edition's pages: "text", "interview", "timeline", "photos", "notes". */
+    public String pagePath(String page) {
+        return Addresses.page(language(), workSlug(), page);
+    }
+
+    /** A passage of the full text. */
+    public String passagePath(String anchor) {
+        return Addresses.passage(language(), workSlug(), anchor);
     }
 
     public List<RenderedTranslation.Section> sections() {

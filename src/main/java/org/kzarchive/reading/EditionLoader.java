@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.kzarchive.archive.Addresses;
 import org.kzarchive.archive.Block;
 import org.kzarchive.archive.BlockRepository;
 import org.kzarchive.archive.FootnoteRepository;
@@ -15,9 +16,9 @@ import org.kzarchive.archive.SectionRepository;
 import org.kzarchive.archive.TimelineEventRepository;
 import org.kzarchive.archive.Translation;
 import org.kzarchive.archive.TranslationRepository;
-import org.kzarchive.importing.LanguageCodes;
-import org.kzarchive.importing.RenderedTranslation;
-import org.kzarchive.importing.TranslationMetadata;
+import org.kzarchive.archive.Languages;
+import org.kzarchive.archive.RenderedTranslation;
+import org.kzarchive.archive.TranslationMetadata;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,8 +51,8 @@ public class EditionLoader {
     @Transactional(readOnly = true)
     public List<Edition.Alternate> alternates(String work, String currentLanguage) {
         return translations.findByWork(work, PublicationStatus.PUBLISHED).stream()
-                .map(t -> new Edition.Alternate(t.getLanguage(), LanguageCodes.nativeName(t.getLanguage()),
-                        "/" + t.getLanguage() + "/" + work, t.getLanguage().equals(currentLanguage)))
+                .map(t -> new Edition.Alternate(t.getLanguage(), work, Languages.nativeName(t.getLanguage()),
+                        t.getLanguage().equals(currentLanguage)))
                 .toList();
     }
 

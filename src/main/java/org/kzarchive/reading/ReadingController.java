@@ -2,6 +2,8 @@ package org.kzarchive.reading;
 
 import java.util.Locale;
 
+import org.kzarchive.archive.Addresses;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ReadingController {
 
-    static final String LANG = "{lang:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*}";
-    static final String WORK = "{work:[a-z0-9]+(?:-[a-z0-9]+)*}";
+    static final String LANG = "{lang:" + Addresses.LANGUAGE_PATTERN + "}";
+    static final String WORK = "{work:" + Addresses.WORK_PATTERN + "}";
 
     private final EditionLoader editions;
 

@@ -1,5 +1,6 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.RenderedTranslation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

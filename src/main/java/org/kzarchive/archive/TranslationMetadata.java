@@ -1,4 +1,4 @@
-package org.kzarchive.importing;
+package org.kzarchive.archive;
 
 /** The front matter of a translation file. */
 public record TranslationMetadata(String work, String language, String title, String subtitle, String author,

@@ -1,8 +1,7 @@
-package org.kzarchive.importing;
+package org.kzarchive.archive;
 
 import java.util.List;
 
-import org.kzarchive.archive.BlockKind;
 
 /** A translation ready to store: structure from the parser, HTML rendered once, notes linked both ways. */
 public record RenderedTranslation(TranslationMetadata metadata, List<Section> sections, List<Footnote> footnotes,
@@ -19,7 +18,7 @@ public record RenderedTranslation(TranslationMetadata metadata, List<Section> se
     public record Footnote(int number, String label, String html, String plainText, List<Reference> references) {
 
         public String anchor() {
-            return "note-" + number;
+            return Addresses.note(String.valueOf(number));
         }
     }
 
@@ -31,7 +30,7 @@ public record RenderedTranslation(TranslationMetadata metadata, List<Section> se
     public record TimelineEvent(int position, String dateStart, String dateEnd, String label, String target) {
 
         public String anchor() {
-            return "event-" + position;
+            return Addresses.event(position);
         }
     }
 }
