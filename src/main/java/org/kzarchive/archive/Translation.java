@@ -27,11 +27,9 @@ public class Translation {
     private String language;
     private String title;
     private String subtitle;
-    private String author;
     private String translator;
     private String source;
-    private String published;
-    private String originalUrl;
+    private String translatedFrom;
     private String markdown;
     private String contentHash;
 
@@ -72,10 +70,6 @@ public class Translation {
         return subtitle;
     }
 
-    public String getAuthor() {
-        return author;
-    }
-
     public String getTranslator() {
         return translator;
     }
@@ -84,12 +78,9 @@ public class Translation {
         return source;
     }
 
-    public String getPublished() {
-        return published;
-    }
-
-    public String getOriginalUrl() {
-        return originalUrl;
+    /** The language of the edition this one was translated from, or null. */
+    public String getTranslatedFrom() {
+        return translatedFrom;
     }
 
     public String getMarkdown() {

@@ -80,9 +80,9 @@ class EditedTranslations {
         return jdbc.queryForList("select slug from work order by slug", String.class);
     }
 
-    /** The text other translations of the work are compared with: the Italian one, else the first published. */
+    /** The text other translations of the work are compared with: its reference edition (content/works/&lt;work&gt;.yml). */
     Optional<Summary> originalOf(String work) {
-        return jdbc.query(SELECT + " where w.slug = ? and t.status = 'PUBLISHED' order by (t.language = 'it') desc, t.id",
+        return jdbc.query(SELECT + " where w.slug = ? and t.status = 'PUBLISHED' and t.language = w.reference_language",
                 EditedTranslations::summary, work).stream().findFirst();
     }
 

@@ -43,7 +43,8 @@ class EditionPreviews {
             alternates.add(new Edition.Alternate(meta.language(), meta.work(), Languages.nativeName(meta.language()), true));
             alternates.sort(Comparator.comparing(Edition.Alternate::language));
         }
-        return new Edition(null, 0, meta, text, alternates);
+        var facts = editions.factsOf(meta.work());
+        return new Edition(null, 0, meta.withWork(facts), text, alternates, facts);
     }
 
     static Banner banner(String label, String base, String current, String back) {

@@ -30,7 +30,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class PageCacheFilter extends OncePerRequestFilter {
 
     private static final Pattern READER_PAGE =
-            Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*/[a-z0-9-]+(/(interview|timeline|photos|notes))?");
+            Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*/[a-z0-9-]+(/(interview|timeline|photos|notes))?"
+                    + "(/parallel/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?");
     // headers this filter sets itself, or that belong to one response only
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "etag", "last-modified", "content-length",
             "content-encoding", "content-type", "vary", "cache-control", "date", "transfer-encoding", "expires", "pragma");

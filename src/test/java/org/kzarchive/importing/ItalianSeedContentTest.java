@@ -51,7 +51,7 @@ class ItalianSeedContentTest {
 
     @Test
     void hasFourFootnotesInOrderOfCitation() {
-        assertThat(parsed.footnotes()).extracting(ParsedTranslation.Footnote::number).containsExactly(1, 2, 3, 4);
+        assertThat(parsed.footnotes()).extracting(ParsedTranslation.Footnote::anchor).containsExactly("note-1", "note-2", "note-3", "note-4");
         assertThat(parsed.footnotes().get(0).markdown()).startsWith("Dal 17 al 19 dicembre 1986");
         assertThat(parsed.footnotes().get(3).markdown()).isEqualTo("Questo articolo dai media parla di questo argomento, anche se è di parte.");
     }

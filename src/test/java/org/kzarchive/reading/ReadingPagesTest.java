@@ -95,7 +95,7 @@ class ReadingPagesTest {
         var blocks = page.select(".block");
         assertThat(blocks).hasSizeGreaterThan(100);
         for (Element block : blocks) {
-            assertThat(block.select("> a.permalink").attr("href")).isEqualTo("#" + block.id());
+            assertThat(block.select("> .block-links > a.permalink").attr("href")).isEqualTo("#" + block.id());
         }
     }
 
@@ -112,7 +112,7 @@ class ReadingPagesTest {
         for (Element backref : page.select("a.backref")) {
             assertThat(page.getElementById(backref.attr("href").substring(1))).isNotNull();
         }
-        assertThat(page.getElementById("note-1").text()).startsWith("Dal 17 al 19 dicembre 1986");
+        assertThat(page.getElementById("note-1").select(".note-text").text()).startsWith("Dal 17 al 19 dicembre 1986");
     }
 
     @ParameterizedTest
