@@ -22,7 +22,18 @@ import org.kzarchive.archive.NoteKind;
 import org.kzarchive.importing.ParsedTranslation;
 import org.kzarchive.importing.TranslationParser;
 
+import org.kzarchive.archive.PublicationStatus;
+import org.kzarchive.archive.TranslationChanged;
+import org.kzarchive.archive.TranslationOrigin;
+import org.kzarchive.importing.TranslationRenderer;
+import org.kzarchive.importing.TranslationWriter;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The Italian, English and Russian editions of the content folder, as readers get them, alone and side by side. */
 @ArchiveIntegrationTest
@@ -32,6 +43,9 @@ class MultilingualEditionsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     private PageFetcher pages;
 
@@ -197,6 +211,36 @@ class MultilingualEditionsTest {
         Document interview = pages.page("/en/" + WORK + "/interview");
         assertThat(interview.select(".beside-list a").eachAttr("href"))
                 .contains("/en/" + WORK + "/interview/parallel/it");
+    }
+
+    @Test
+    void aPassageATranslationLacksIsMarkedVisiblyInItsRow() throws Exception {
+        String italian = Files.readString(Path.of("content/it/" + WORK + ".md"));
+        String partial = italian.replace("language: it", "language: de").replace("title: Il Kazakistan dopo la rivolta", "title: Teilweise")
+                .replaceAll("(?m)^Secondo il Ministro dell.*\\{#prigione-delle-nazioni-4}$", "");
+        var transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        long id = transactions.execute(tx -> {
+            var parsed = context.getBean(TranslationParser.class).parse("de.md", partial);
+            long written = new TranslationWriter(context.getBean(JdbcTemplate.class)).write(
+                    context.getBean(TranslationRenderer.class).render(parsed), partial, "test", TranslationOrigin.EDITOR,
+                    PublicationStatus.PUBLISHED);
+            context.publishEvent(new TranslationChanged(written));
+            return written;
+        });
+        try {
+            Document page = pages.page("/it/" + WORK + "/parallel/de");
+            Element row = page.getElementById("prigione-delle-nazioni-4");
+            assertThat(row.select(".side[lang=de]").hasClass("missing")).isTrue();
+            assertThat(row.select(".side[lang=de] .missing-note").text()).isEqualTo("Questo passo non è tradotto in questa edizione.");
+            assertThat(row.select(".side[lang=it]").text()).contains("8000");
+            assertThat(page.select(".parallel-status").text()).contains("Un passo non ha il corrispondente");
+            assertThat(page.select(".side.missing")).hasSize(1);
+        } finally {
+            transactions.executeWithoutResult(tx -> {
+                context.getBean(JdbcTemplate.class).update("delete from translation where id = ?", id);
+                context.publishEvent(new TranslationChanged(id));
+            });
+        }
     }
 
     @ParameterizedTest
