@@ -29,6 +29,8 @@ public class Block {
 
     private int position;
     private String anchor;
+    private String keys;
+    private String annotates;
 
     @Enumerated(EnumType.STRING)
     private BlockKind kind;
@@ -61,6 +63,16 @@ public class Block {
 
     public String getAnchor() {
         return anchor;
+    }
+
+    /** The reference keys this block renders: one, or several when it merges reference blocks. */
+    public java.util.List<String> getKeys() {
+        return java.util.List.of(keys.split(" "));
+    }
+
+    /** For an editorial note: the key of the passage it is about. */
+    public String getAnnotates() {
+        return annotates;
     }
 
     public BlockKind getKind() {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -22,6 +24,10 @@ public class Footnote {
     private Long translationId;
     private int number;
     private String label;
+    private String anchor;
+
+    @Enumerated(EnumType.STRING)
+    private NoteKind kind;
     private String html;
     private String plainText;
 
@@ -46,7 +52,11 @@ public class Footnote {
     }
 
     public String getAnchor() {
-        return "note-" + number;
+        return anchor;
+    }
+
+    public NoteKind getKind() {
+        return kind;
     }
 
     public String getLabel() {

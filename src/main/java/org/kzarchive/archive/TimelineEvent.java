@@ -19,6 +19,8 @@ public class TimelineEvent {
     private String dateEnd;
     private String label;
     private String targetAnchor;
+    private String key;
+    private boolean outsideText;
 
     protected TimelineEvent() {
     }
@@ -32,7 +34,12 @@ public class TimelineEvent {
     }
 
     public String getAnchor() {
-        return "event-" + position;
+        return key;
+    }
+
+    /** The date comes from outside the text; the timeline page says so. */
+    public boolean isOutsideText() {
+        return outsideText;
     }
 
     public String getDateStart() {

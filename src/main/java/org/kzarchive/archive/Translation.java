@@ -27,11 +27,9 @@ public class Translation {
     private String language;
     private String title;
     private String subtitle;
-    private String author;
     private String translator;
     private String source;
-    private String published;
-    private String originalUrl;
+    private String translatedFrom;
     private String markdown;
     private String contentHash;
 
@@ -59,16 +57,17 @@ public class Translation {
         return language;
     }
 
+    /** The address of this translation's full text. */
+    public String getPath() {
+        return Addresses.edition(language, work.getSlug());
+    }
+
     public String getTitle() {
         return title;
     }
 
     public String getSubtitle() {
         return subtitle;
-    }
-
-    public String getAuthor() {
-        return author;
     }
 
     public String getTranslator() {
@@ -79,12 +78,9 @@ public class Translation {
         return source;
     }
 
-    public String getPublished() {
-        return published;
-    }
-
-    public String getOriginalUrl() {
-        return originalUrl;
+    /** The language of the edition this one was translated from, or null. */
+    public String getTranslatedFrom() {
+        return translatedFrom;
     }
 
     public String getMarkdown() {

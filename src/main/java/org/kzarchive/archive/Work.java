@@ -14,6 +14,11 @@ public class Work {
     private Long id;
 
     private String slug;
+    private String referenceLanguage;
+    private String firstLanguage;
+    private String author;
+    private String published;
+    private String originalUrl;
 
     protected Work() {
     }
@@ -24,5 +29,10 @@ public class Work {
 
     public String getSlug() {
         return slug;
+    }
+
+    /** The facts of the work, as its work file gives them. */
+    public WorkFacts facts() {
+        return new WorkFacts(slug, referenceLanguage, firstLanguage, author, published, originalUrl);
     }
 }

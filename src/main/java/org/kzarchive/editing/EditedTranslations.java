@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.kzarchive.archive.Addresses;
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationOrigin;
-import org.kzarchive.importing.LanguageCodes;
+import org.kzarchive.archive.Languages;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -48,11 +49,11 @@ class EditedTranslations {
         }
 
         public String languageName() {
-            return LanguageCodes.nativeName(language);
+            return Languages.nativeName(language);
         }
 
         public String publicPath() {
-            return "/" + language + "/" + work;
+            return Addresses.edition(language, work);
         }
     }
 
@@ -79,9 +80,9 @@ class EditedTranslations {
         return jdbc.queryForList("select slug from work order by slug", String.class);
     }
 
-    /** The text other translations of the work are compared with: the Italian one, else the first published. */
+    /** The text other translations of the work are compared with: its reference edition (content/works/&lt;work&gt;.yml). */
     Optional<Summary> originalOf(String work) {
-        return jdbc.query(SELECT + " where w.slug = ? and t.status = 'PUBLISHED' order by (t.language = 'it') desc, t.id",
+        return jdbc.query(SELECT + " where w.slug = ? and t.status = 'PUBLISHED' and t.language = w.reference_language",
                 EditedTranslations::summary, work).stream().findFirst();
     }
 

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.kzarchive.importing.LanguageCodes;
-import org.kzarchive.importing.RenderedTranslation;
+import org.kzarchive.archive.Addresses;
+
+import org.kzarchive.archive.Languages;
+import org.kzarchive.archive.RenderedTranslation;
 import org.kzarchive.reading.Edition;
 import org.kzarchive.reading.EditionLoader;
 
@@ -25,7 +27,7 @@ class EditionPreviews {
     }
 
     /** The public pages a stored revision can be previewed as, by their template names. */
-    static final List<String> PAGES = List.of("text", "interview", "timeline", "photos", "notes");
+    static final List<String> PAGES = Addresses.ALL_PAGES;
 
     /** The banner above a preview, with links to its other pages when the text is stored. */
     public record Banner(String label, List<Link> pages, String back) {
@@ -38,11 +40,11 @@ class EditionPreviews {
         var meta = text.metadata();
         List<Edition.Alternate> alternates = new ArrayList<>(editions.alternates(meta.work(), meta.language()));
         if (alternates.stream().noneMatch(Edition.Alternate::current)) {
-            alternates.add(new Edition.Alternate(meta.language(), LanguageCodes.nativeName(meta.language()),
-                    "/" + meta.language() + "/" + meta.work(), true));
+            alternates.add(new Edition.Alternate(meta.language(), meta.work(), Languages.nativeName(meta.language()), true));
             alternates.sort(Comparator.comparing(Edition.Alternate::language));
         }
-        return new Edition(null, 0, meta, text, alternates);
+        var facts = editions.factsOf(meta.work());
+        return new Edition(null, 0, meta.withWork(facts), text, alternates, facts);
     }
 
     static Banner banner(String label, String base, String current, String back) {

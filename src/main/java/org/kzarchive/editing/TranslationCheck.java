@@ -6,7 +6,7 @@ import java.util.List;
 import org.kzarchive.importing.FrontMatterFields;
 import org.kzarchive.importing.InvalidContentException;
 import org.kzarchive.importing.ParsedTranslation;
-import org.kzarchive.importing.RenderedTranslation;
+import org.kzarchive.archive.RenderedTranslation;
 import org.kzarchive.importing.TranslationParser;
 import org.kzarchive.importing.TranslationRenderer;
 

@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.archive.TranslationOrigin;
-import org.kzarchive.importing.TranslationMetadata;
+import org.kzarchive.archive.TranslationMetadata;
 import org.kzarchive.importing.TranslationWriter;
 import org.kzarchive.system.Sha256;
 

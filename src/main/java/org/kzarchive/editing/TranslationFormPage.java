@@ -1,5 +1,6 @@
 package org.kzarchive.editing;
 
+import org.kzarchive.archive.Languages;
 import java.util.List;
 
 import org.springframework.stereotype.Component;

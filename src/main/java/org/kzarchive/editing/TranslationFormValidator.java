@@ -1,6 +1,6 @@
 package org.kzarchive.editing;
 
-import org.kzarchive.importing.LanguageCodes;
+import org.kzarchive.archive.Languages;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
@@ -20,7 +20,7 @@ class TranslationFormValidator {
 
     void validate(TranslationForm form, boolean adding, Errors errors) {
         String language = form.getLanguage();
-        if (language != null && !language.isBlank() && !LanguageCodes.isKnown(language)) {
+        if (language != null && !language.isBlank() && !Languages.isKnown(language)) {
             errors.rejectValue("language", "unknown", "Unknown language code '" + language
                     + "'. Use a BCP 47 code such as en, ru, de, pt-BR or kk.");
         }
@@ -31,7 +31,7 @@ class TranslationFormValidator {
             errors.rejectValue("work", "unknown", "The archive has no work '" + form.getWork() + "'. Choose one from the list.");
         } else if (language != null && !errors.hasFieldErrors("language")) {
             translations.idOf(form.getWork(), language).ifPresent(id -> errors.rejectValue("language", "exists",
-                    "This work already has a translation in " + LanguageCodes.nativeName(language) + " (" + language
+                    "This work already has a translation in " + Languages.nativeName(language) + " (" + language
                             + "). Revise it from the list of translations instead."));
         }
     }

@@ -1,5 +1,6 @@
 package org.kzarchive.editing;
 
+import org.kzarchive.archive.Languages;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ class TranslationsController {
     static final String TRANSLATION_VIEW = "editing/translation";
 
     /** Front matter a translation used as a template loses: they belong to the translation, not the work. */
-    private static final Set<String> OWN_KEYS = Set.of("language", "title", "subtitle", "translator", "source");
+    private static final Set<String> OWN_KEYS = Set.of("language", "title", "subtitle", "translator", "source", "translated-from");
 
     private final EditedTranslations translations;
     private final TranslationRevisionRepository revisions;
@@ -67,7 +68,8 @@ class TranslationsController {
             var template = translations.find(from).orElseThrow(() -> new TranslationNotFoundException(from));
             form.setWork(template.work());
             revisions.findFirstByTranslationIdOrderByNumberDesc(from)
-                    .ifPresent(r -> form.setMarkdown(FrontMatterFields.without(r.getMarkdown(), OWN_KEYS)));
+                    .ifPresent(r -> form.setMarkdown(FrontMatterFields.apply(FrontMatterFields.without(r.getMarkdown(), OWN_KEYS),
+                            java.util.Map.of("translated-from", template.language()))));
             model.addAttribute("template", template);
         }
         return showForm(form, null, List.of(), model);

@@ -21,6 +21,9 @@ import org.kzarchive.system.Sha256;
  */
 public class ContentFolder {
 
+    /** The folder of work files, beside the language folders. */
+    public static final String WORKS = "works";
+
     private final Path root;
 
     public ContentFolder(Path root) {
@@ -37,7 +40,7 @@ public class ContentFolder {
         for (Path path : allFiles()) {
             Path relative = root.relativize(path);
             String fileName = path.getFileName().toString();
-            if (relative.getNameCount() != 2 || !fileName.endsWith(".md")) {
+            if (relative.getNameCount() != 2 || !fileName.endsWith(".md") || relative.getName(0).toString().equals(WORKS)) {
                 continue;
             }
             String name = displayName(relative);
@@ -51,6 +54,30 @@ public class ContentFolder {
             } catch (IOException e) {
                 problems.add(new ContentProblem(name, 1, "The file cannot be read (" + e.getMessage() + ").",
                         "Check that it exists and is readable."));
+            }
+        }
+        return files;
+    }
+
+    /** A work file, content/works/&lt;work&gt;.yml. */
+    public record WorkFile(String name, String slug, String text) {
+    }
+
+    /** Every work file, in a stable order. */
+    public List<WorkFile> works(List<ContentProblem> problems) {
+        List<WorkFile> files = new ArrayList<>();
+        for (Path path : allFiles()) {
+            Path relative = root.relativize(path);
+            String fileName = path.getFileName().toString();
+            if (relative.getNameCount() != 2 || !relative.getName(0).toString().equals(WORKS) || !fileName.endsWith(".yml")) {
+                continue;
+            }
+            String name = displayName(relative);
+            try {
+                files.add(new WorkFile(name, fileName.substring(0, fileName.length() - 4), Files.readString(path, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                problems.add(new ContentProblem(name, 1, "The file cannot be read as UTF-8 text (" + e.getMessage() + ").",
+                        "Check that it is readable and saved with UTF-8 encoding."));
             }
         }
         return files;

@@ -1,5 +1,7 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.TranslationMetadata;
+import org.kzarchive.archive.Languages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,10 @@ final class FrontMatterReader {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
-    private static final Set<String> KEYS = Set.of("work", "language", "title", "subtitle", "author", "translator",
-            "source", "published", "original-url");
+    private static final Set<String> KEYS = Set.of("work", "language", "title", "subtitle", "translator", "source",
+            "translated-from");
+    /** Facts of the work, not of one translation: they live in the work file. */
+    private static final Set<String> WORK_KEYS = Set.of("author", "published", "original-url", "reference", "first-language");
 
     record Result(TranslationMetadata metadata, int bodyStart) {
     }
@@ -78,7 +82,11 @@ final class FrontMatterReader {
 
     private TranslationMetadata check(Map<String, Object> values, List<String> frontLines) {
         for (String key : values.keySet()) {
-            if (!KEYS.contains(key)) {
+            if (WORK_KEYS.contains(key)) {
+                problem(lineOf(key, frontLines), "'" + key + "' is a fact of the work, not of one translation.",
+                        "Remove the line; the work's author, date, original address, reference edition and first language"
+                                + " are written once in content/works/<work>.yml (content/README.md §1).");
+            } else if (!KEYS.contains(key)) {
                 problem(lineOf(key, frontLines), "Unknown front matter key '" + key + "'.",
                         "Use only: " + String.join(", ", KEYS.stream().sorted().toList()) + ".");
             }
@@ -86,8 +94,7 @@ final class FrontMatterReader {
         String work = text(values, "work");
         String language = text(values, "language");
         String title = text(values, "title");
-        String published = text(values, "published");
-        String url = text(values, "original-url");
+        String translatedFrom = text(values, "translated-from");
         if (work == null) {
             problem(2, "The front matter has no 'work'.", "Add 'work: <slug>', e.g. 'work: kazakistan-dopo-la-rivolta'.");
         } else if (!SLUG.matcher(work).matches()) {
@@ -96,26 +103,22 @@ final class FrontMatterReader {
         }
         if (language == null) {
             problem(2, "The front matter has no 'language'.", "Add 'language: <code>', e.g. 'language: en'.");
-        } else if (!LanguageCodes.isKnown(language)) {
+        } else if (!Languages.isKnown(language)) {
             problem(lineOf("language", frontLines), "Unknown language code '" + language + "'.",
                     "Use a BCP 47 code such as it, en, ru, de, pt-BR, kk.");
         }
         if (title == null) {
             problem(2, "The front matter has no 'title'.", "Add 'title: <the title in this language>'.");
         }
-        if (published != null && !PARTIAL_DATE.matcher(published).matches()) {
-            problem(lineOf("published", frontLines), "The date '" + published + "' is not a date.",
-                    "Write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2022-01-12.");
+        if (translatedFrom != null && !Languages.isKnown(translatedFrom)) {
+            problem(lineOf("translated-from", frontLines), "Unknown language code '" + translatedFrom + "' in translated-from.",
+                    "Write the code of the edition this one was translated from, e.g. 'translated-from: it'.");
         }
-        if (url != null && !url.matches("https?://\\S+")) {
-            problem(lineOf("original-url", frontLines), "The address '" + url + "' is not a web address.",
-                    "Write a full address starting with https://");
-        }
-        return new TranslationMetadata(work, language, title, text(values, "subtitle"), text(values, "author"),
-                text(values, "translator"), text(values, "source"), published, url);
+        return new TranslationMetadata(work, language, title, text(values, "subtitle"), null, text(values, "translator"),
+                text(values, "source"), null, null, translatedFrom);
     }
 
-    private static String text(Map<String, Object> values, String key) {
+    static String text(Map<String, Object> values, String key) {
         Object value = values.get(key);
         if (value == null) {
             return null;

@@ -1,5 +1,8 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.Addresses;
+import org.kzarchive.archive.NoteKind;
+import org.kzarchive.archive.RenderedTranslation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,20 +29,20 @@ public class TranslationRenderer {
     }
 
     public RenderedTranslation render(ParsedTranslation parsed) {
-        Map<String, Integer> numbers = new HashMap<>();
-        parsed.footnotes().forEach(f -> numbers.put(f.label(), f.number()));
-        Map<Integer, List<RenderedTranslation.Reference>> references = new HashMap<>();
+        Map<String, ParsedTranslation.Footnote> notes = new HashMap<>();
+        parsed.footnotes().forEach(f -> notes.put(f.label(), f));
+        Map<String, List<RenderedTranslation.Reference>> references = new HashMap<>();
         List<RenderedTranslation.Section> sections = new ArrayList<>();
         for (ParsedTranslation.Section section : parsed.sections()) {
             List<RenderedTranslation.Block> blocks = new ArrayList<>();
             for (Block block : section.blocks()) {
                 String html = markdown.block(placeholders(block.markdown()));
                 String plain = MarkdownRenderer.plainText(PLACEHOLDER.matcher(html).replaceAll(""));
-                html = linkReferences(html, block.anchor(), numbers, references);
+                html = linkReferences(html, block.anchor(), notes, references);
                 var figure = block.figure();
-                blocks.add(new RenderedTranslation.Block(block.anchor(), block.kind(), block.exchange(), html, plain,
+                blocks.add(new RenderedTranslation.Block(block.anchor(), block.keys(), block.kind(), block.exchange(), html, plain,
                         figure == null ? null : figure.date(), figure == null ? null : figure.credit(),
-                        figure == null ? null : figure.image()));
+                        figure == null ? null : figure.image(), block.annotates()));
             }
             String titleHtml = section.title() == null ? null : markdown.inline(section.title());
             String title = titleHtml == null ? null : MarkdownRenderer.plainText(titleHtml);
@@ -48,13 +51,14 @@ public class TranslationRenderer {
         List<RenderedTranslation.Footnote> footnotes = parsed.footnotes().stream()
                 .map(f -> {
                     String html = markdown.block(f.markdown());
-                    return new RenderedTranslation.Footnote(f.number(), f.label(), html, MarkdownRenderer.plainText(html),
-                            references.getOrDefault(f.number(), List.of()));
+                    return new RenderedTranslation.Footnote(f.position(), f.label(), f.kind(), html, MarkdownRenderer.plainText(html),
+                            references.getOrDefault(f.label(), List.of()));
                 })
                 .toList();
         List<RenderedTranslation.TimelineEvent> timeline = new ArrayList<>();
         for (ParsedTranslation.TimelineEntry t : parsed.timeline()) {
-            timeline.add(new RenderedTranslation.TimelineEvent(timeline.size() + 1, t.dateStart(), t.dateEnd(), t.label(), t.target()));
+            timeline.add(new RenderedTranslation.TimelineEvent(timeline.size() + 1, t.key(), t.dateStart(), t.dateEnd(), t.label(),
+                    t.target(), t.outsideText()));
         }
         return new RenderedTranslation(parsed.metadata(), sections, footnotes, timeline);
     }
@@ -64,18 +68,20 @@ public class TranslationRenderer {
                 .replaceAll(m -> Matcher.quoteReplacement(MARK + "FN" + m.group(1) + MARK));
     }
 
-    private static String linkReferences(String html, String blockAnchor, Map<String, Integer> numbers,
-                                         Map<Integer, List<RenderedTranslation.Reference>> references) {
+    /** Each reference becomes a link to its note, showing the note's label: the author's notes keep their numbers. */
+    private static String linkReferences(String html, String blockAnchor, Map<String, ParsedTranslation.Footnote> notes,
+                                         Map<String, List<RenderedTranslation.Reference>> references) {
         return PLACEHOLDER.matcher(html).replaceAll(m -> {
-            Integer number = numbers.get(m.group(1));
-            if (number == null) { // not one of ours: the invisible mark was typed into the text itself
+            ParsedTranslation.Footnote note = notes.get(m.group(1));
+            if (note == null) { // not one of ours: the invisible mark was typed into the text itself
                 return "";
             }
-            var list = references.computeIfAbsent(number, n -> new ArrayList<>());
-            String id = list.isEmpty() ? "ref-" + number : "ref-" + number + "-" + (list.size() + 1);
+            var list = references.computeIfAbsent(note.label(), n -> new ArrayList<>());
+            String id = Addresses.noteReference(note.label(), list.size() + 1);
             list.add(new RenderedTranslation.Reference(id, blockAnchor));
-            return Matcher.quoteReplacement("<sup class=\"fnref\"><a id=\"" + id + "\" href=\"#note-" + number
-                    + "\" role=\"doc-noteref\">" + number + "</a></sup>");
+            String kind = note.kind() == NoteKind.TRANSLATOR ? "fnref translator-note" : "fnref";
+            return Matcher.quoteReplacement("<sup class=\"" + kind + "\"><a id=\"" + id + "\" href=\"#" + note.anchor()
+                    + "\" role=\"doc-noteref\">" + note.label() + "</a></sup>");
         });
     }
 }

@@ -1,5 +1,6 @@
 package org.kzarchive.importing;
 
+import org.kzarchive.archive.RenderedTranslation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kzarchive.archive.PublicationStatus;
+import org.kzarchive.archive.WorkFacts;
 import org.kzarchive.archive.TranslationOrigin;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,24 +50,35 @@ public class TranslationWriter {
         if (existing.isPresent()) {
             id = existing.get().id();
             jdbc.update("""
-                    update translation set title = ?, subtitle = ?, author = ?, translator = ?, source = ?, published = ?,
-                    original_url = ?, markdown = ?, content_hash = ?, origin = ?, status = ?, version = version + 1,
+                    update translation set title = ?, subtitle = ?, translator = ?, source = ?, translated_from = ?,
+                    markdown = ?, content_hash = ?, origin = ?, status = ?, version = version + 1,
                     updated_at = now() where id = ?""",
-                    meta.title(), meta.subtitle(), meta.author(), meta.translator(), meta.source(), meta.published(),
-                    meta.originalUrl(), markdown, contentHash, origin.name(), status.name(), id);
+                    meta.title(), meta.subtitle(), meta.translator(), meta.source(), meta.translatedFrom(),
+                    markdown, contentHash, origin.name(), status.name(), id);
             jdbc.update("delete from section where translation_id = ?", id);
             jdbc.update("delete from footnote where translation_id = ?", id);
             jdbc.update("delete from timeline_event where translation_id = ?", id);
         } else {
             id = jdbc.queryForObject("""
-                    insert into translation (work_id, language, title, subtitle, author, translator, source, published,
-                    original_url, markdown, content_hash, origin, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    insert into translation (work_id, language, title, subtitle, translator, source, translated_from,
+                    markdown, content_hash, origin, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     returning id""", Long.class,
-                    workId, meta.language(), meta.title(), meta.subtitle(), meta.author(), meta.translator(), meta.source(),
-                    meta.published(), meta.originalUrl(), markdown, contentHash, origin.name(), status.name());
+                    workId, meta.language(), meta.title(), meta.subtitle(), meta.translator(), meta.source(),
+                    meta.translatedFrom(), markdown, contentHash, origin.name(), status.name());
         }
         writeText(id, translation);
         return id;
+    }
+
+    /** Writes the facts of a work from its work file, creating the work when it is new. */
+    public void writeWork(WorkFacts facts) {
+        jdbc.update("""
+                insert into work (slug, reference_language, first_language, author, published, original_url)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (slug) do update set reference_language = excluded.reference_language,
+                first_language = excluded.first_language, author = excluded.author, published = excluded.published,
+                original_url = excluded.original_url""",
+                facts.slug(), facts.reference(), facts.firstLanguage(), facts.author(), facts.published(), facts.originalUrl());
     }
 
     /**
@@ -108,17 +121,18 @@ public class TranslationWriter {
             List<Object[]> rows = new ArrayList<>();
             for (int b = 0; b < section.blocks().size(); b++) {
                 var block = section.blocks().get(b);
-                rows.add(new Object[] {translationId, sectionId, b + 1, block.anchor(), block.kind().name(), block.exchange(),
-                        block.html(), block.plainText(), block.figureDate(), block.figureCredit(), block.figureImage()});
+                rows.add(new Object[] {translationId, sectionId, b + 1, block.anchor(), String.join(" ", block.keys()),
+                        block.kind().name(), block.exchange(), block.html(), block.plainText(), block.figureDate(),
+                        block.figureCredit(), block.figureImage(), block.annotates()});
             }
             jdbc.batchUpdate("""
-                    insert into block (translation_id, section_id, position, anchor, kind, exchange, html, plain_text,
-                    figure_date, figure_credit, figure_image) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    insert into block (translation_id, section_id, position, anchor, keys, kind, exchange, html, plain_text,
+                    figure_date, figure_credit, figure_image, annotates) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         }
         for (var note : translation.footnotes()) {
             long noteId = jdbc.queryForObject(
-                    "insert into footnote (translation_id, number, label, html, plain_text) values (?, ?, ?, ?, ?) returning id",
-                    Long.class, translationId, note.number(), note.label(), note.html(), note.plainText());
+                    "insert into footnote (translation_id, number, label, anchor, kind, html, plain_text) values (?, ?, ?, ?, ?, ?, ?) returning id",
+                    Long.class, translationId, note.position(), note.label(), note.anchor(), note.kind().name(), note.html(), note.plainText());
             List<Object[]> rows = new ArrayList<>();
             for (int r = 0; r < note.references().size(); r++) {
                 var ref = note.references().get(r);
@@ -128,8 +142,11 @@ public class TranslationWriter {
         }
         List<Object[]> events = new ArrayList<>();
         for (var event : translation.timeline()) {
-            events.add(new Object[] {translationId, event.position(), event.dateStart(), event.dateEnd(), event.label(), event.target()});
+            events.add(new Object[] {translationId, event.position(), event.key(), event.dateStart(), event.dateEnd(), event.label(),
+                    event.target(), event.outsideText()});
         }
-        jdbc.batchUpdate("insert into timeline_event (translation_id, position, date_start, date_end, label, target_anchor) values (?, ?, ?, ?, ?, ?)", events);
+        jdbc.batchUpdate("""
+                insert into timeline_event (translation_id, position, key, date_start, date_end, label, target_anchor, outside_text)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", events);
     }
 }

@@ -5,11 +5,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.kzarchive.archive.Addresses;
 import org.kzarchive.archive.BlockKind;
-import org.kzarchive.importing.RenderedTranslation;
-import org.kzarchive.importing.RenderedTranslation.Block;
-import org.kzarchive.importing.RenderedTranslation.Footnote;
-import org.kzarchive.importing.TranslationMetadata;
+import org.kzarchive.archive.RenderedTranslation;
+import org.kzarchive.archive.RenderedTranslation.Block;
+import org.kzarchive.archive.RenderedTranslation.Footnote;
+import org.kzarchive.archive.TranslationMetadata;
+import org.kzarchive.archive.WorkFacts;
 
 /**
  * Everything a reader's page of one translation shows. Built from the database for the public
@@ -17,15 +19,25 @@ import org.kzarchive.importing.TranslationMetadata;
  *
  * @param translationId null for a preview of text not stored yet
  * @param alternates    every published translation of the same work, this one included
+ * @param work          the facts of the work: reference edition, first language, author, date
  */
 public record Edition(Long translationId, long version, TranslationMetadata metadata, RenderedTranslation text,
-                      List<Alternate> alternates) {
+                      List<Alternate> alternates, WorkFacts work) {
 
     /** An interview question and the blocks that answer it. */
     public record Exchange(Block question, List<Block> answer) {
     }
 
-    public record Alternate(String language, String name, String path, boolean current) {
+    public record Alternate(String language, String work, String name, boolean current) {
+
+        public String path() {
+            return Addresses.edition(language, work);
+        }
+
+        /** The same page of this edition: "text", "interview", … */
+        public String pagePath(String page) {
+            return Addresses.page(language, work, page);
+        }
     }
 
     public String language() {
@@ -38,7 +50,57 @@ public record Edition(Long translationId, long version, TranslationMetadata meta
 
     /** The path of the full text, e.g. /it/kazakistan-dopo-la-rivolta */
     public String path() {
-        return "/" + language() + "/" + workSlug();
+        return Addresses.edition(language(), workSlug());
+    }
+
+    /** The path of one of the edition's pages: "text", "interview", "timeline", "photos", "notes". */
+    public String pagePath(String page) {
+        return Addresses.page(language(), workSlug(), page);
+    }
+
+    /** A passage of the full text. */
+    public String passagePath(String anchor) {
+        return Addresses.passage(language(), workSlug(), anchor);
+    }
+
+    /**
+     * This edition beside another: the full text, or the interview when {@code page} is "interview"
+     * (from any other page, the full text).
+     */
+    public String parallelPath(String other, String page) {
+        return Addresses.parallel(language(), workSlug(), other, "interview".equals(page) ? "interview" : Addresses.TEXT);
+    }
+
+    /** A passage of this edition beside another. */
+    public String parallelPassagePath(String other, String page, String anchor) {
+        return parallelPath(other, page) + "#" + anchor;
+    }
+
+    /** Every other published edition, for "read beside". */
+    public List<Alternate> others() {
+        return alternates.stream().filter(a -> !a.current()).toList();
+    }
+
+    /** The keys of this edition in reading order: headings and blocks, each block's keys. */
+    public List<String> keyOrder() {
+        List<String> keys = new java.util.ArrayList<>();
+        for (RenderedTranslation.Section section : sections()) {
+            if (section.title() != null) {
+                keys.add(section.anchor());
+            }
+            section.blocks().forEach(b -> keys.addAll(b.keys()));
+        }
+        return keys;
+    }
+
+    /** The language this edition was translated from, named in the reader's language; null when not said. */
+    public String translatedFromName(java.util.Locale reader) {
+        return metadata.translatedFrom() == null ? null : org.kzarchive.archive.Languages.nameIn(metadata.translatedFrom(), reader);
+    }
+
+    /** The language the work first appeared in, named in the reader's language; null when not said. */
+    public String firstLanguageName(java.util.Locale reader) {
+        return work == null || work.firstLanguage() == null ? null : org.kzarchive.archive.Languages.nameIn(work.firstLanguage(), reader);
     }
 
     public List<RenderedTranslation.Section> sections() {

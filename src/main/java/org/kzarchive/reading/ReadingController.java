@@ -2,6 +2,8 @@ package org.kzarchive.reading;
 
 import java.util.Locale;
 
+import org.kzarchive.archive.Addresses;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ReadingController {
 
-    static final String LANG = "{lang:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*}";
-    static final String WORK = "{work:[a-z0-9]+(?:-[a-z0-9]+)*}";
+    static final String LANG = "{lang:" + Addresses.LANGUAGE_PATTERN + "}";
+    static final String WORK = "{work:" + Addresses.WORK_PATTERN + "}";
+    static final String OTHER = "{other:" + Addresses.LANGUAGE_PATTERN + "}";
 
     private final EditionLoader editions;
 
@@ -31,10 +34,28 @@ class ReadingController {
         return show("reading/" + page, lang, work, model);
     }
 
+    /** Two editions side by side: /it/work/parallel/en, and the interview alone: /it/work/interview/parallel/en. */
+    @GetMapping({"/" + LANG + "/" + WORK + "/parallel/" + OTHER, "/" + LANG + "/" + WORK + "/{page:interview}/parallel/" + OTHER})
+    String parallel(@PathVariable String lang, @PathVariable String work, @PathVariable(required = false) String page,
+                    @PathVariable String other, Model model) {
+        if (other.equals(lang)) {
+            throw new PageNotFoundException("An edition beside itself: " + lang + "/" + work);
+        }
+        String which = page == null ? Addresses.TEXT : page;
+        ParallelReading parallel = editions.parallel(lang, work, other, which)
+                .orElseThrow(() -> new PageNotFoundException("No published pair " + lang + "/" + other + " of " + work));
+        model.addAttribute("edition", parallel.left());
+        model.addAttribute("parallel", parallel);
+        model.addAttribute("page", which);
+        model.addAttribute("locale", Locale.forLanguageTag(lang));
+        return "reading/parallel";
+    }
+
     private String show(String view, String lang, String work, Model model) {
         Edition edition = editions.published(lang, work)
                 .orElseThrow(() -> new PageNotFoundException("No published translation " + lang + "/" + work));
         model.addAttribute("edition", edition);
+        model.addAttribute("page", view.substring("reading/".length()));
         model.addAttribute("locale", Locale.forLanguageTag(lang));
         return view;
     }

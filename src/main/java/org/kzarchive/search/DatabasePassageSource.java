@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.kzarchive.archive.Addresses;
 import org.kzarchive.reading.PartialDates;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,7 @@ public final class DatabasePassageSource implements PassageSource {
             order by t.id, s.position, b.position""";
 
     private static final String FOOTNOTES = """
-            select t.id, t.language, w.slug, t.title, f.number, f.plain_text
+            select t.id, t.language, w.slug, t.title, f.anchor, f.plain_text
             from footnote f
             join translation t on t.id = f.translation_id
             join work w on w.id = t.work_id
@@ -43,7 +44,7 @@ public final class DatabasePassageSource implements PassageSource {
             order by t.id, f.number""";
 
     private static final String EVENTS = """
-            select t.id, t.language, w.slug, t.title, e.position, e.date_start, e.date_end, e.label
+            select t.id, t.language, w.slug, t.title, e.key, e.date_start, e.date_end, e.label
             from timeline_event e
             join translation t on t.id = e.translation_id
             join work w on w.id = t.work_id
@@ -117,19 +118,19 @@ public final class DatabasePassageSource implements PassageSource {
 
     private static Passage footnote(ResultSet rs) throws SQLException {
         TranslationRow t = TranslationRow.of(rs);
-        String anchor = "note-" + rs.getInt(5);
+        String anchor = rs.getString(5);
         return new Passage("t" + t.id + ":" + anchor, t.language, t.work, t.title, t.id, PassageKind.FOOTNOTE,
                 null, anchor, t.path() + "#" + anchor, rs.getString(6));
     }
 
     private static Passage event(ResultSet rs) throws SQLException {
         TranslationRow t = TranslationRow.of(rs);
-        String anchor = "event-" + rs.getInt(5);
+        String anchor = rs.getString(5);
         // The date as the timeline page shows it, so that "gennaio 2022" finds the events of that month.
         String date = PartialDates.format(rs.getString(6), rs.getString(7), Locale.forLanguageTag(t.language));
         // Timeline events live on their own page: their ids get a prefix so they never meet a block's.
         return new Passage("t" + t.id + ":timeline:" + anchor, t.language, t.work, t.title, t.id, PassageKind.TIMELINE,
-                null, anchor, t.path() + "/timeline#" + anchor, date + " — " + rs.getString(8));
+                null, anchor, Addresses.passage(t.language, t.work, "timeline", anchor), date + " — " + rs.getString(8));
     }
 
     /** The first four columns of every query. */
@@ -140,7 +141,7 @@ public final class DatabasePassageSource implements PassageSource {
         }
 
         String path() {
-            return "/" + language + "/" + work;
+            return Addresses.edition(language, work);
         }
     }
 }

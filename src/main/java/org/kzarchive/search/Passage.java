@@ -1,5 +1,6 @@
 package org.kzarchive.search;
 
+import org.kzarchive.archive.Languages;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public record Passage(
         requireText(anchor, "anchor");
         requireText(url, "url");
         Objects.requireNonNull(text, "text");
-        language = LanguageTags.canonical(language);
+        language = Languages.canonical(language);
     }
 
     private static void requireText(String value, String name) {

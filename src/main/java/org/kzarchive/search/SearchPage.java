@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.kzarchive.importing.LanguageCodes;
+import org.kzarchive.archive.Languages;
 
 /**
  * What the search results template shows, with every link already built.
@@ -72,11 +72,11 @@ record SearchPage(
             allLanguagesCount += entry.getValue();
             boolean selected = entry.getKey().equals(language);
             selectedListed |= selected;
-            languages.add(new Facet(entry.getKey(), LanguageCodes.nativeName(entry.getKey()), entry.getValue(),
+            languages.add(new Facet(entry.getKey(), Languages.nativeName(entry.getKey()), entry.getValue(),
                     SearchLinks.to(q, selected ? null : entry.getKey(), kind, 1), selected));
         }
         if (language != null && !selectedListed) {
-            languages.add(new Facet(language, LanguageCodes.nativeName(language), 0,
+            languages.add(new Facet(language, Languages.nativeName(language), 0,
                     SearchLinks.to(q, null, kind, 1), true));
         }
         Facet allLanguages = new Facet(null, null, allLanguagesCount, SearchLinks.to(q, null, kind, 1),
@@ -103,6 +103,6 @@ record SearchPage(
         Passage passage = hit.passage();
         String heading = passage.sectionTitle() != null ? passage.sectionTitle() : passage.workTitle();
         return new Hit(passage.url(), heading, passage.workTitle(), passage.kind().parameter(), passage.language(),
-                LanguageCodes.nativeName(passage.language()), hit.excerptHtml());
+                Languages.nativeName(passage.language()), hit.excerptHtml());
     }
 }

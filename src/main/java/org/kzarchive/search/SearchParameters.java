@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.kzarchive.importing.LanguageCodes;
+import org.kzarchive.archive.Languages;
 
 /**
  * The search page's URL parameters as typed or tampered with: each is read leniently, and whatever
@@ -24,7 +24,7 @@ record SearchParameters(SearchRequest request, int requestedPage, List<Problem> 
         List<Problem> problems = new ArrayList<>();
         String language = null;
         if (lang != null && !lang.isBlank()) {
-            if (LanguageCodes.isKnown(lang.strip())) {
+            if (Languages.isKnown(lang.strip())) {
                 language = lang.strip();
             } else {
                 problems.add(new Problem("search.notice.unknown-language", shown(lang)));

@@ -1,5 +1,7 @@
 package org.kzarchive.search;
 
+import org.kzarchive.archive.Languages;
+
 /**
  * A reader's search as it arrives from the search form; every value is made safe here.
  *
@@ -16,7 +18,7 @@ public record SearchRequest(String q, String language, PassageKind kind, int pag
 
     public SearchRequest {
         q = q == null ? "" : q;
-        language = language == null || language.isBlank() ? null : LanguageTags.canonical(language);
+        language = language == null || language.isBlank() ? null : Languages.canonical(language);
         page = Math.max(page, 1);
         pageSize = pageSize < 1 || pageSize > MAX_PAGE_SIZE ? DEFAULT_PAGE_SIZE : pageSize;
     }

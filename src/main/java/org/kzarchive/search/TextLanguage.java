@@ -1,5 +1,6 @@
 package org.kzarchive.search;
 
+import org.kzarchive.archive.Languages;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -49,7 +50,7 @@ enum TextLanguage {
     abstract Analyzer newAnalyzer();
 
     static TextLanguage of(String languageTag) {
-        return switch (LanguageTags.primary(languageTag)) {
+        return switch (Languages.primary(languageTag)) {
             case "it" -> ITALIAN;
             case "en" -> ENGLISH;
             case "ru" -> RUSSIAN;

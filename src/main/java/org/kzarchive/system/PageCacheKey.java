@@ -26,7 +26,8 @@ final class PageCacheKey {
 
     static final int MAX_LENGTH = 400;
     private static final Pattern READER_PAGE =
-            Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+/[a-z0-9-]++(/(interview|timeline|photos|notes))?");
+            Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+/[a-z0-9-]++(/(interview|timeline|photos|notes))?"
+                    + "(/parallel/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+)?");
     private static final String SEARCH = "/search";
     private static final List<String> SEARCH_PARAMETERS = List.of("q", "lang", "kind", "page");
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.kzarchive.importing.LanguageCodes;
+import org.kzarchive.archive.Languages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,7 +80,7 @@ class WebConfiguration implements WebMvcConfigurer {
              */
             private static Locale interfaceLocale(String tag) {
                 String language = Locale.forLanguageTag(tag).getLanguage();
-                return LanguageCodes.isKnown(language) ? Locale.of(language) : Locale.ITALIAN;
+                return Languages.isKnown(language) ? Locale.of(language) : Locale.ITALIAN;
             }
 
             @Override

@@ -35,27 +35,26 @@ final class EditingFixtures {
                 work: %s
                 language: it
                 title: Prova di archivio
-                author: Redazione
                 ---
 
-                Paragrafo di apertura della prova.[^1]
+                Paragrafo di apertura della prova.[^1] {#apertura-1}
 
-                ::: figure date=2022-01-05 credit="Qualcuno"
+                ::: figure date=2022-01-05 credit="Qualcuno" id=apertura-2
                 Didascalia della foto di prova.
                 :::
 
                 ## Intervista di prova {#intervista}
 
-                Q: Prima domanda di prova?
+                Q: Prima domanda di prova? {#intervista-1}
 
-                A: Prima risposta di prova.
+                A: Prima risposta di prova. {#intervista-2}
 
-                Q: Seconda domanda di prova?
+                Q: Seconda domanda di prova? {#intervista-3}
 
                 A: Seconda risposta di prova. {#risposta-due}
 
                 ::: timeline
-                - 2022-01-05 | Evento di prova | risposta-due
+                - 2022-01-05 | Evento di prova | risposta-due {#ev-2022-01-05}
                 :::
 
                 [^1]: Nota di prova.
@@ -94,6 +93,7 @@ final class EditingFixtures {
     String newWork() {
         String work = "zz-prova-" + WORKS.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
         works.add(work);
+        jdbc.update("insert into work (slug, reference_language, author) values (?, 'it', 'Redazione')", work);
         write(original(work), TranslationOrigin.CONTENT, PublicationStatus.PUBLISHED);
         return work;
     }

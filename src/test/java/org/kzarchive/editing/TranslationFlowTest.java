@@ -109,12 +109,12 @@ class TranslationFlowTest {
         Document form = html(mvc.perform(get("/admin/translations/new").param("from", String.valueOf(italian)).session(session))
                 .andExpect(status().isOk()).andReturn());
         String template = form.selectFirst("textarea[name=markdown]").val();
-        assertThat(template).startsWith("---\nwork: kazakistan-dopo-la-rivolta\n").contains("author: CrimethInc.")
-                .doesNotContain("language: it", "title: Il Kazakistan", "translator:");
+        assertThat(template).startsWith("---\nwork: kazakistan-dopo-la-rivolta\n").contains("translated-from: it", "{#inizio-rivolta}", "{#apertura-1}")
+                .doesNotContain("language: it", "title: Il Kazakistan", "translator:", "author:");
         String german = template.replace("Dopo la nostra copertura della rivolta", GERMAN_OPENING);
 
         // two mistakes: a reference without its note and an id used twice; both are told with their line
-        String mistaken = german.replace("[^1]: Dal 17", "[^1]: Dal 17") + "\nEin Satz mit Fußnote.[^99]\n\nZweiter Satz. {#inizio-rivolta}\n";
+        String mistaken = german.replace("[^1]: Dal 17", "[^1]: Dal 17") + "\nEin Satz mit Fußnote.[^99] {#neu}\n\nZweiter Satz. {#inizio-rivolta}\n";
         Document refused = html(mvc.perform(germanForm("/admin/translations", mistaken, session).param("action", "save"))
                 .andExpect(status().isOk()).andReturn());
         String kept = refused.selectFirst("textarea[name=markdown]").val();
@@ -125,7 +125,7 @@ class TranslationFlowTest {
                 .startsWith("Line " + lineOf(kept, "Ein Satz mit Fußnote") + ": The footnote reference [^99] has no note.")
                 .contains("Add a line '[^99]: text of the note'"));
         assertThat(problems).anySatisfy(p -> assertThat(p)
-                .startsWith("Line " + lineOf(kept, "Zweiter Satz") + ": The id 'inizio-rivolta' is used twice (first at line "
+                .startsWith("Line " + lineOf(kept, "Zweiter Satz") + ": The key 'inizio-rivolta' is used twice (first at line "
                         + lineOf(kept, "{#inizio-rivolta}") + ")."));
         assertThat(fixtures.translationId(EditingFixtures.SEED_WORK, "de")).as("nothing saved").isNull();
 
@@ -149,7 +149,7 @@ class TranslationFlowTest {
         assertThat(pages.page("/").select(".work-card").text()).doesNotContain("Deutsch");
         Document overview = html(mvc.perform(get(location).session(session)).andExpect(status().isOk()).andReturn());
         assertThat(overview.select(".flash.message").text()).contains("saved as a draft (revision 1)");
-        assertThat(overview.select(".alignment").text()).contains("matches the original one to one");
+        assertThat(overview.select(".alignment").text()).contains("has its counterpart");
 
         // published: at once on the public pages, the language switcher and the home page
         try (var events = new RecordedEvents(context)) {

@@ -25,13 +25,13 @@ class ContentImportTest {
             title: An import test
             ---
 
-            First paragraph.[^1]
+            First paragraph.[^1] {#first}
 
             ## Part {#part}
 
-            Q: A question?
+            Q: A question? {#question}
 
-            A: An answer.
+            A: An answer. {#answer}
 
             [^1]: A note.
             """;
@@ -48,6 +48,11 @@ class ContentImportTest {
     private ContentFolder folderWith(String language, String name, String text) throws Exception {
         Files.createDirectories(content.resolve(language));
         Files.writeString(content.resolve(language).resolve(name), text);
+        Files.createDirectories(content.resolve("works"));
+        Path work = content.resolve("works").resolve(name.replace(".md", ".yml"));
+        if (!Files.exists(work)) {
+            Files.writeString(work, "reference: en\nauthor: Someone\n");
+        }
         return new ContentFolder(content);
     }
 
@@ -105,6 +110,41 @@ class ContentImportTest {
                 .hasMessageContaining("/en/rotto.md:7: The footnote reference [^2] has no note.")
                 .hasMessageContaining("/en/rotto.md:15: The note [^1] is never referenced.");
         assertThat(rows("translation")).isEqualTo(translations);
+    }
+
+    @Test
+    void theWorksFactsComeFromItsWorkFile() throws Exception {
+        contentImport.importAll(folderWith("en", "prova-di-import.md", FILE), new TranslationWriter(jdbc));
+        assertThat(jdbc.queryForObject("select author || ' ' || reference_language from work where slug = 'prova-di-import'", String.class))
+                .isEqualTo("Someone en");
+    }
+
+    @Test
+    void aWorkWithoutWorkFileIsRefused() throws Exception {
+        ContentFolder folder = folderWith("en", "prova-di-import.md", FILE);
+        Files.delete(content.resolve("works").resolve("prova-di-import.yml"));
+        assertThatThrownBy(() -> contentImport.importAll(folder, new TranslationWriter(jdbc)))
+                .hasMessageContaining("/en/prova-di-import.md:1: The work 'prova-di-import' has no work file.")
+                .hasMessageContaining("content/works/prova-di-import.yml");
+    }
+
+    @Test
+    void aTranslationNamingAKeyTheReferenceLacksIsRefusedOnItsLine() throws Exception {
+        folderWith("en", "prova-di-import.md", FILE);
+        ContentFolder folder = folderWith("it", "prova-di-import.md", FILE.replace("language: en", "language: it")
+                .replace("A: An answer. {#answer}", "A: Una risposta. {#risposta}"));
+        assertThatThrownBy(() -> contentImport.importAll(folder, new TranslationWriter(jdbc)))
+                .hasMessageContaining("/it/prova-di-import.md:13: The key 'risposta' is not a key of the reference edition");
+    }
+
+    @Test
+    void aTranslatorsNoteIsAcceptedButAnAuthorsNoteTheReferenceLacksIsNot() throws Exception {
+        folderWith("en", "prova-di-import.md", FILE);
+        ContentFolder folder = folderWith("it", "prova-di-import.md", FILE.replace("language: en", "language: it")
+                .replace("A: An answer. {#answer}", "A: Una risposta.[^t1][^9] {#answer}") + "\n[^t1]: Nota del traduttore.\n\n[^9]: Inventata.\n");
+        assertThatThrownBy(() -> contentImport.importAll(folder, new TranslationWriter(jdbc)))
+                .hasMessageContaining("The note [^9] is not one of the author's notes")
+                .hasMessageNotContaining("[^t1] is not");
     }
 
     @Test

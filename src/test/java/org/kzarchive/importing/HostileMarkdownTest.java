@@ -85,7 +85,7 @@ class HostileMarkdownTest {
         assertThat(block.figure()).isEqualTo(new ParsedTranslation.Figure("2022-01-05", "Nome Cognome", null));
         assertThat(block.anchor()).isEqualTo("foto-uno");
         assertThatThrownBy(() -> parser.parse("figure.md", FRONT + "::: figure date=2022 trailing\nDidascalia.\n:::\n"))
-                .isInstanceOf(InvalidContentException.class).hasMessageContaining("Cannot read the figure's attributes");
+                .isInstanceOf(InvalidContentException.class).hasMessageContaining("Cannot read the attributes 'date=2022 trailing'");
     }
 
     @Test

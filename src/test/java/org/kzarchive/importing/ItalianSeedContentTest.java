@@ -51,14 +51,14 @@ class ItalianSeedContentTest {
 
     @Test
     void hasFourFootnotesInOrderOfCitation() {
-        assertThat(parsed.footnotes()).extracting(ParsedTranslation.Footnote::number).containsExactly(1, 2, 3, 4);
+        assertThat(parsed.footnotes()).extracting(ParsedTranslation.Footnote::anchor).containsExactly("note-1", "note-2", "note-3", "note-4");
         assertThat(parsed.footnotes().get(0).markdown()).startsWith("Dal 17 al 19 dicembre 1986");
         assertThat(parsed.footnotes().get(3).markdown()).isEqualTo("Questo articolo dai media parla di questo argomento, anche se è di parte.");
     }
 
     @Test
     void hasATimelineFromDecember1986ToTenJanuary2022() {
-        assertThat(parsed.timeline()).hasSize(23);
+        assertThat(parsed.timeline()).hasSize(27);
         assertThat(parsed.timeline().get(0).dateStart()).isEqualTo("1986-12-17");
         assertThat(parsed.timeline()).extracting(ParsedTranslation.TimelineEntry::dateStart)
                 .contains("2011-12", "2016-06", "2019-04-21", "2022-01-01", "2022-01-04", "2022-01-05", "2022-01-06",

@@ -1,12 +1,12 @@
 package org.kzarchive.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.kzarchive.archive.BlockKind;
+import org.kzarchive.archive.NoteKind;
 
 class TranslationParserTest {
 
@@ -32,26 +32,26 @@ class TranslationParserTest {
     @Test
     void readsSectionsBlocksInterviewFiguresNotesAndTimeline() {
         ParsedTranslation parsed = parser.parse("t.md", FRONT + """
-                Opening words.[^a]
+                Opening words.[^a] {#apertura-1}
 
                 ## First part {#first}
 
                 > A quoted line
-                > that goes on.
+                > that goes on. {#first-1}
 
                 ::: figure date=2022-01-05 credit="Zhanabergen Talgat" id=square
                 The square on 5 January.
                 :::
 
-                Q: Who are you?
+                Q: Who are you? {#first-3}
 
                 A: Two anarchists. {#who}
 
-                Second paragraph of the answer.
+                Second paragraph of the answer. {#first-5}
 
                 ::: timeline
-                - 2022-01-05 | The square | square
-                - 1986-12-17..1986-12-19 | Protests | note-1
+                - 2022-01-05 | The square | square {#ev-square}
+                - 1986-12-17..1986-12-19 | Protests | note-a | outside {#ev-1986}
                 :::
 
                 [^a]: The note.
@@ -68,16 +68,148 @@ class TranslationParserTest {
         assertThat(blocks.get(3).markdown()).isEqualTo("Two anarchists.");
         assertThat(blocks.subList(2, 5)).extracting(ParsedTranslation.Block::exchange).containsOnly(1);
         assertThat(parsed.footnotes()).singleElement().satisfies(note -> {
-            assertThat(note.number()).isEqualTo(1);
+            assertThat(note.anchor()).isEqualTo("note-a");
             assertThat(note.markdown()).isEqualTo("The note.");
         });
-        assertThat(parsed.timeline()).extracting(ParsedTranslation.TimelineEntry::target).containsExactly("square", "note-1");
+        assertThat(parsed.timeline()).extracting(ParsedTranslation.TimelineEntry::target).containsExactly("square", "note-a");
+        assertThat(parsed.timeline()).extracting(ParsedTranslation.TimelineEntry::key).containsExactly("ev-square", "ev-1986");
+        assertThat(parsed.timeline()).extracting(ParsedTranslation.TimelineEntry::outsideText).containsExactly(false, true);
         assertThat(parsed.timeline().get(1).dateEnd()).isEqualTo("1986-12-19");
     }
 
     @Test
+    void aSplitBlockNamesItsKeyTwiceAndAMergedBlockNamesBothKeys() {
+        ParsedTranslation parsed = parser.parse("t.md", FRONT + """
+                First half of a long reference paragraph. {#long}
+
+                Its second half, split off by the translator. {#long.2}
+
+                Two short reference paragraphs in one. {#short-a short-b}
+                """);
+        var blocks = parsed.sections().get(0).blocks();
+        assertThat(blocks).extracting(ParsedTranslation.Block::anchor).containsExactly("long", "long.2", "short-a");
+        assertThat(blocks).extracting(ParsedTranslation.Block::keys)
+                .containsExactly(List.of("long"), List.of("long"), List.of("short-a", "short-b"));
+    }
+
+    @Test
+    void aTranslatorsNoteKeepsTheAuthorsNotesOnTheirOwnNumbers() {
+        ParsedTranslation parsed = parser.parse("t.md", FRONT + """
+                A word the reader may not know.[^t1] {#a}
+
+                The author's second note,[^2] then the first.[^1] {#b}
+
+                [^1]: Author's first note.
+
+                [^2]: Author's second note.
+
+                [^t1]: Translator's note.
+                """);
+        assertThat(parsed.footnotes()).extracting(ParsedTranslation.Footnote::label).containsExactly("t1", "2", "1");
+        assertThat(parsed.footnotes()).extracting(ParsedTranslation.Footnote::anchor).containsExactly("note-t1", "note-2", "note-1");
+        assertThat(parsed.footnotes()).extracting(ParsedTranslation.Footnote::kind)
+                .containsExactly(NoteKind.TRANSLATOR, NoteKind.AUTHOR, NoteKind.AUTHOR);
+    }
+
+    @Test
+    void aCyrillicAnswerMarkerIsRefusedWithItsLineAndTheFix() {
+        var problems = problemsOf(FRONT + "\nQ: Кто вы? {#q}\n\n\u0410: Две анархистки. {#a}\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("'\u0410:'").contains("not the Latin 'Q:' or 'A:'");
+            assertThat(p.fix()).contains("Write 'Q:' (Latin Q)").contains("backslash");
+        });
+    }
+
+    @Test
+    void aCyrillicQuestionOrAnswerWordMarkerIsRefusedToo() {
+        assertThat(problemsOf(FRONT + "\nВ: Кто вы? {#q}\n")).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(7));
+        assertThat(problemsOf(FRONT + "\nQ: Кто вы? {#q}\n\nО: Мы. {#a}\n")).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(9));
+    }
+
+    @Test
+    void aParagraphThatReallyStartsLikeAMarkerIsAcceptedWhenEscaped() {
+        ParsedTranslation parsed = parser.parse("t.md", FRONT + "\n\\\u0410: так начинается абзац. {#p}\n");
+        assertThat(parsed.blocks()).singleElement().satisfies(b -> {
+            assertThat(b.kind()).isEqualTo(BlockKind.PARAGRAPH);
+            assertThat(b.markdown()).isEqualTo("\u0410: так начинается абзац.");
+        });
+    }
+
+    @Test
+    void aBlockWithoutKeyIsRefusedWithTheCommandThatAssignsKeys() {
+        var problems = problemsOf(FRONT + "\nA paragraph without key.\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.toString()).startsWith("content/en/prova.md:7: This paragraph has no key.");
+            assertThat(p.fix()).contains("exec:java@assign-keys");
+        });
+    }
+
+    @Test
+    void aHeadingWithoutKeyIsRefusedRatherThanNamedAfterItsWords() {
+        var problems = problemsOf(FRONT + "\n## A heading\n\nText. {#t}\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.message()).isEqualTo("The heading has no key.");
+            assertThat(p.fix()).contains("assign-keys");
+        });
+    }
+
+    @Test
+    void aTimelineEventWithoutKeyIsRefusedOnItsLine() {
+        var problems = problemsOf(FRONT + "\nText. {#t}\n\n::: timeline\n- 2022-01-05 | Something | t\n:::\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(10);
+            assertThat(p.message()).contains("has no key");
+        });
+    }
+
+    @Test
+    void aFigureWithoutKeyIsRefusedOnItsOpeningLine() {
+        var problems = problemsOf(FRONT + "\n::: figure date=2022-01-05\nA caption.\n:::\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(7);
+            assertThat(p.message()).contains("figure has no key");
+        });
+    }
+
+    @Test
+    void anEditorialNoteIsAboutAPassageNamedByItsKey() {
+        ParsedTranslation parsed = parser.parse("t.md", FRONT + """
+                The source says 2021. {#zhanaozen}
+
+                ::: editorial on=zhanaozen id=ed-zhanaozen
+                The shooting was in December **2011**.
+                :::
+                """);
+        assertThat(parsed.blocks()).extracting(ParsedTranslation.Block::kind).containsExactly(BlockKind.PARAGRAPH, BlockKind.EDITORIAL);
+        assertThat(parsed.blocks().get(1).annotates()).isEqualTo("zhanaozen");
+        assertThat(parsed.blocks().get(1).anchor()).isEqualTo("ed-zhanaozen");
+    }
+
+    @Test
+    void anEditorialNoteAboutNoPassageIsRefused() {
+        var problems = problemsOf(FRONT + "\nText. {#t}\n\n::: editorial on=nowhere id=ed\nA note.\n:::\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).contains("'nowhere', which is not the key of any passage");
+        });
+        assertThat(problemsOf(FRONT + "\nText. {#t}\n\n::: editorial id=ed\nA note.\n:::\n")).singleElement()
+                .satisfies(p -> assertThat(p.fix()).contains("on=<key of the passage>"));
+    }
+
+    @Test
+    void aWorkFactInATranslationIsRefusedWithItsHome() {
+        var problems = problemsOf(FRONT.replace("title: A test", "title: A test\nauthor: Someone") + "\nText. {#t}\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.fix()).contains("content/works/<work>.yml");
+        });
+    }
+
+    @Test
     void aFileWithoutFrontMatterIsRefusedAtLineOne() {
-        assertThat(problemsOf("Just text.\n")).singleElement().satisfies(p -> {
+        assertThat(problemsOf("Just text. {#t}\n")).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(1);
             assertThat(p.toString()).startsWith("content/en/prova.md:1: The file does not start with front matter.");
         });
@@ -85,7 +217,7 @@ class TranslationParserTest {
 
     @Test
     void aFootnoteReferenceWithoutNoteNamesItsLineAndTheFix() {
-        var problems = problemsOf(FRONT + "\nFirst paragraph.\n\nSecond,[^5] with a reference.\n");
+        var problems = problemsOf(FRONT + "\nFirst paragraph. {#a}\n\nSecond,[^5] with a reference. {#b}\n");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(9);
             assertThat(p.message()).contains("[^5] has no note");
@@ -95,7 +227,7 @@ class TranslationParserTest {
 
     @Test
     void anUnknownLanguageCodeIsRefusedOnItsLine() {
-        var problems = problemsOf(FRONT.replace("language: en", "language: klingon") + "\nText.\n");
+        var problems = problemsOf(FRONT.replace("language: en", "language: klingon") + "\nText. {#t}\n");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.message()).contains("Unknown language code 'klingon'");
@@ -103,11 +235,12 @@ class TranslationParserTest {
     }
 
     @Test
-    void aDuplicateIdNamesBothLines() {
+    void aDuplicateKeyNamesBothLinesAndSuggestsTheSplitSyntax() {
         var problems = problemsOf(FRONT + "\nOne. {#same}\n\nTwo. {#same}\n");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(9);
-            assertThat(p.message()).isEqualTo("The id 'same' is used twice (first at line 7).");
+            assertThat(p.message()).isEqualTo("The key 'same' is used twice (first at line 7).");
+            assertThat(p.fix()).contains("{#same.2}");
         });
     }
 
@@ -119,14 +252,14 @@ class TranslationParserTest {
                 language: en
                 ---
 
-                A: an answer without question
+                A: an answer without question {#a}
 
-                ::: figure date=5-1-2022
+                ::: figure date=5-1-2022 id=f
                 :::
 
                 ::: timeline
-                - someday | Something | nowhere
-                - 2022-01-05 | Something | nowhere
+                - someday | Something | nowhere {#e1}
+                - 2022-01-05 | Something | nowhere {#e2}
                 :::
 
                 [^x]: never cited
@@ -135,12 +268,12 @@ class TranslationParserTest {
         assertThat(problems).extracting(ContentProblem::message).anyMatch(m -> m.contains("no 'title'"))
                 .anyMatch(m -> m.contains("follows no question"))
                 .anyMatch(m -> m.contains("never referenced"))
-                .anyMatch(m -> m.contains("'nowhere' is not the id of any passage"));
+                .anyMatch(m -> m.contains("'nowhere' is not the key of any passage"));
     }
 
     @Test
     void anUnclosedFigureIsRefusedAtItsOpening() {
-        var problems = problemsOf(FRONT + "\n::: figure\nA caption\n");
+        var problems = problemsOf(FRONT + "\n::: figure id=f\nA caption\n");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(7);
             assertThat(p.message()).contains("never closed");

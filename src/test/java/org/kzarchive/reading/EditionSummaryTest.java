@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.kzarchive.archive.WorkFacts;
 import org.kzarchive.importing.MarkdownRenderer;
 import org.kzarchive.importing.TranslationParser;
 import org.kzarchive.importing.TranslationRenderer;
@@ -13,8 +14,8 @@ class EditionSummaryTest {
 
     private static Edition editionOpeningWith(String paragraph) {
         var rendered = new TranslationRenderer(new MarkdownRenderer()).render(new TranslationParser().parse("zh.md",
-                "---\nwork: prova\nlanguage: zh\ntitle: 测试\n---\n\n" + paragraph + "\n"));
-        return new Edition(null, 0, rendered.metadata(), rendered, List.of());
+                "---\nwork: prova\nlanguage: zh\ntitle: 测试\n---\n\n" + paragraph + " {#apertura-1}\n"));
+        return new Edition(null, 0, rendered.metadata(), rendered, List.of(), new WorkFacts("prova", "zh", "zh", null, null, null));
     }
 
     @Test

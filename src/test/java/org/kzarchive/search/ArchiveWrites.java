@@ -3,6 +3,7 @@ package org.kzarchive.search;
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.archive.TranslationOrigin;
+import org.kzarchive.importing.KeyAssignment;
 import org.kzarchive.importing.TranslationParser;
 import org.kzarchive.importing.TranslationRenderer;
 import org.kzarchive.importing.TranslationWriter;
@@ -35,10 +36,13 @@ final class ArchiveWrites {
         this.events = context;
     }
 
-    /** Stores and publishes the translation (replacing one of the same work and language); returns its id. */
+    /**
+     * Stores and publishes the translation (replacing one of the same work and language); returns its id.
+     * Blocks without keys get them as the key-assigning command would give them.
+     */
     long publish(String markdown) {
         return transaction.execute(status -> {
-            long id = new TranslationWriter(jdbc).write(renderer.render(parser.parse("test.md", markdown)), markdown,
+            long id = new TranslationWriter(jdbc).write(renderer.render(parser.parse("test.md", KeyAssignment.assign("test.md", markdown))), markdown,
                     Sha256.hex(markdown), TranslationOrigin.EDITOR, PublicationStatus.PUBLISHED);
             events.publishEvent(new TranslationChanged(id));
             return id;

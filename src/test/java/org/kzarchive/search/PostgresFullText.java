@@ -1,5 +1,6 @@
 package org.kzarchive.search;
 
+import org.kzarchive.archive.Languages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ final class PostgresFullText {
     }
 
     static String configurationOf(String language) {
-        return switch (LanguageTags.primary(language)) {
+        return switch (Languages.primary(language)) {
             case "it" -> "italian";
             case "en" -> "english";
             case "ru" -> "russian";
