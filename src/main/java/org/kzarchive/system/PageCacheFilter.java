@@ -31,6 +31,8 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private static final Pattern READER_PAGE =
             Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*/[a-z0-9-]+(/(interview|timeline|photos|notes))?");
+    // the home page in another interface language: /?hl=ru
+    private static final Pattern HOME_QUERY = Pattern.compile(InterfaceLanguage.PARAMETER + "=[a-z]{2,3}");
     // headers this filter sets itself, or that belong to one response only
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "etag", "last-modified", "content-length",
             "content-encoding", "content-type", "vary", "cache-control", "date", "transfer-encoding", "expires", "pragma");
@@ -55,7 +57,8 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean searchPage = path.equals("/search");
-        if (request.getQueryString() != null && !searchPage) {
+        String query = request.getQueryString();
+        if (query != null && !searchPage && !(path.equals("/") && HOME_QUERY.matcher(query).matches())) {
             return true;
         }
         return !(path.equals("/") || searchPage || READER_PAGE.matcher(path).matches());
@@ -69,7 +72,9 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, cache.lastModified().toEpochMilli());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
+        // without hl=, the home and search pages speak the browser's language: a cached copy must not say otherwise
+        response.setHeader(HttpHeaders.VARY, InterfaceLanguage.followsTheBrowser(request)
+                ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
         if (notModified(request, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -100,9 +105,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private static String key(HttpServletRequest request) {
         String query = request.getQueryString();
-        // the canonical and hreflang links are absolute, so the host the reader used is part of the page
+        // the canonical and hreflang links are absolute, so the host the reader used is part of the page;
+        // so is the interface language, which may come from the browser's Accept-Language
         return request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST) + request.getRequestURI()
-                + (query == null ? "" : "?" + query);
+                + (query == null ? "" : "?" + query) + " " + InterfaceLanguage.of(request).toLanguageTag();
     }
 
     private boolean notModified(HttpServletRequest request, String etag) {
