@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -72,9 +73,11 @@ public final class InterfaceLanguage {
         return supported(tag).orElse(DEFAULT);
     }
 
-    /** The first segment of /{lang}/{work}/…, the address of an edition's page. */
+    /** The first segment of /{lang}/{work}/…, the address of an edition's page (also when it was not found). */
     private static Optional<String> editionLanguage(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
+                ? failed : request.getRequestURI();
+        String path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
         String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
         return LANGUAGE_TAG.matcher(first).matches() ? Optional.of(first) : Optional.empty();
     }
