@@ -181,8 +181,11 @@ class SearchPageTest {
             assertThat(onlyEnglish.select(".result").eachAttr("data-language")).hasSize(5).containsOnly("en");
             assertThat(onlyEnglish.select(".result-work").eachText()).containsOnly("A search test");
             assertThat(onlyEnglish.select(".result-kind").eachText())
+                    .containsExactlyInAnyOrder("Analisi", "Didascalia", "Intervista", "Nota", "Cronologia");
+            assertThat(onlyEnglish.select("html").attr("lang")).as("the filter is no interface language").isEqualTo("it");
+            Document englishInterface = pages.page("/search?q=Almaty&lang=en&hl=en");
+            assertThat(englishInterface.select(".result-kind").eachText())
                     .containsExactlyInAnyOrder("Analysis", "Caption", "Interview", "Note", "Timeline");
-            assertThat(onlyEnglish.select("html").attr("lang")).as("the interface follows lang").isEqualTo("en");
 
             Document onlyItalian = pages.page("/search?q=Almaty&lang=it");
             assertThat(onlyItalian.select(".result").eachAttr("data-language")).isNotEmpty().containsOnly("it");
@@ -247,7 +250,7 @@ class SearchPageTest {
 
     @Test
     void theEnglishInterfaceTranslatesNotices() throws Exception {
-        Document page = pages.page("/search?q=%22Almaty&lang=en");
+        Document page = pages.page("/search?q=%22Almaty&hl=en");
         assertThat(page.select(".notices li").text()).contains("closing quote");
         Document italian = pages.page("/search?q=%22Almaty");
         assertThat(italian.select(".notices li").text()).contains("virgoletta");
