@@ -134,11 +134,11 @@ class InterfaceLanguagesTest {
 
     @ParameterizedTest(name = "/?hl={0}")
     @CsvSource(delimiter = '|', value = {
-            "it | Archivio · Kazakistan 2022 | Lingue:  | Una prova in tre lingue",
-            "en | Archive · Kazakhstan 2022  | Languages: | A test in three languages",
-            "ru | Архив · Казахстан 2022     | Языки:   | Проверка на трёх языках"})
+            "it | Archivio · Kazakistan 2022 | Lingue:  | Una prova in tre lingue   | Redazione di prova | 12 gennaio 2022",
+            "en | Archive · Kazakhstan 2022  | Languages: | A test in three languages | Test editors     | 12 January 2022",
+            "ru | Архив · Казахстан 2022     | Языки:   | Проверка на трёх языках   | Тестовая редакция  | 12 января 2022 г."})
     void theHomePageSpeaksTheLanguageChosenInItsAddress(String language, String title, String languagesLabel,
-                                                       String workTitle) throws Exception {
+                                                       String workTitle, String author, String date) throws Exception {
         Document home = page("/?hl=" + language, "de");
         assertNoMissingMessage(home);
         assertThat(home.select("html").attr("lang")).isEqualTo(language);
@@ -149,6 +149,9 @@ class InterfaceLanguagesTest {
                 .findFirst().orElseThrow();
         assertThat(work.text()).isEqualTo(workTitle);
         assertThat(work.attr("lang")).isEqualTo(language);
+        Element credits = work.closest(".work-card").selectFirst(".credits");
+        assertThat(credits.select("span[lang=" + language + "]").text()).isEqualTo(author);
+        assertThat(nbsp(credits.select("time").text())).isEqualTo(date);
         assertThat(home.select("link[rel=canonical]").attr("href")).endsWith("/?hl=" + language);
         assertThat(home.select(".interface-languages a[aria-current=true]").attr("lang")).isEqualTo(language);
         assertThat(home.select(".interface-languages a").eachAttr("href")).containsExactly("/?hl=it", "/?hl=en", "/?hl=ru");
