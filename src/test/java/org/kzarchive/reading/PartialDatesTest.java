@@ -25,8 +25,8 @@ class PartialDatesTest {
             "en-US | 2022-01-12 |         | January 12, 2022",
             "ru | 1986       |            | 1986"})
     void datesAreWrittenInTheReadersLanguage(String language, String start, String end, String expected) {
-        // Russian keeps "г." on the year's line with a no-break space
-        assertThat(PartialDates.format(start, end, Locale.forLanguageTag(language)).replace('\u00A0', ' '))
+        // Russian keeps "г." on the year's line with a narrow no-break space
+        assertThat(PartialDates.format(start, end, Locale.forLanguageTag(language)).replace('\u202F', ' '))
                 .isEqualTo(expected);
     }
 }
