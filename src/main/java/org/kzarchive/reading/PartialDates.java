@@ -22,6 +22,14 @@ public final class PartialDates {
         return format(start, locale) + " – " + format(end, locale);
     }
 
+    /**
+     * English without a region is written day first, as in Britain ("12 January 2022"): a range
+     * then reads "5–7 January 2022", like the Italian and Russian ones.
+     */
+    private static Locale dayFirst(Locale locale) {
+        return locale.getLanguage().equals("en") && locale.getCountry().isEmpty() ? Locale.UK : locale;
+    }
+
     public static String format(String date, Locale locale) {
         if (date == null) {
             return "";
@@ -30,7 +38,8 @@ public final class PartialDates {
             return switch (date.length()) {
                 case 4 -> date;
                 case 7 -> YearMonth.parse(date).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
-                case 10 -> LocalDate.parse(date).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+                case 10 -> LocalDate.parse(date).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(dayFirst(locale)));
                 default -> date;
             };
         } catch (RuntimeException e) {

@@ -37,6 +37,19 @@ public record Passage(
         language = Languages.canonical(language);
     }
 
+    /**
+     * What this passage has in common with its counterparts in the work's other editions: the work
+     * and the passage's id within its translation (its anchor, which every edition keeps alike).
+     */
+    public String alignment() {
+        return alignment(workSlug, id);
+    }
+
+    static String alignment(String workSlug, String passageId) {
+        // ids are "t<translation>:<anchor>" or "t<translation>:timeline:<anchor>"
+        return workSlug + "|" + passageId.substring(passageId.indexOf(':') + 1);
+    }
+
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("A passage needs a non-blank " + name);

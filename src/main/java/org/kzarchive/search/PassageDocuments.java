@@ -39,6 +39,7 @@ final class PassageDocuments {
         }
         doc.add(new StoredField(ANCHOR, passage.anchor()));
         doc.add(new StoredField(URL, passage.url()));
+        doc.add(new StringField(ALIGNMENT, passage.alignment(), Field.Store.NO));
 
         String text = passage.text();
         doc.add(new Field(TextLanguage.of(passage.language()).field(), text, STORED_TEXT));

@@ -15,6 +15,8 @@ final class PassageFields {
     static final String SECTION_TITLE = "section_title";
     static final String ANCHOR = "anchor";
     static final String URL = "url";
+    /** {@link Passage#alignment()}: finds the same passage in the work's other editions. */
+    static final String ALIGNMENT = "alignment";
 
     /** Every word, folded but not stemmed: prefix queries ({@code manifest*}) run here. */
     static final String WORDS = "words";

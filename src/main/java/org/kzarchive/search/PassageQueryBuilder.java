@@ -15,9 +15,11 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -222,19 +224,37 @@ final class PassageQueryBuilder {
         return builder.build();
     }
 
-    /** A term query for one term, a phrase query (keeping stop-word gaps) for several, null for none. */
+    /**
+     * A term query for one term, a phrase query (keeping stop-word gaps) for several, null for none.
+     * Terms at the same position are alternatives (a Russian name with and without its case ending).
+     */
     private Query analysed(String field, Analyzer analyzer, String text) {
         List<AnalysedTerm> terms = analyse(field, analyzer, text);
         if (terms.isEmpty()) {
             return null;
         }
-        if (terms.size() == 1) {
-            return new TermQuery(new Term(field, terms.getFirst().text()));
-        }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        Map<Integer, List<Term>> byPosition = new java.util.TreeMap<>();
         for (AnalysedTerm term : terms) {
-            phrase.add(new Term(field, term.text()), term.position());
+            byPosition.computeIfAbsent(term.position(), p -> new ArrayList<>()).add(new Term(field, term.text()));
         }
+        if (byPosition.size() == 1) {
+            List<Term> alternatives = byPosition.values().iterator().next();
+            if (alternatives.size() == 1) {
+                return new TermQuery(alternatives.getFirst());
+            }
+            SynonymQuery.Builder synonyms = new SynonymQuery.Builder(field);
+            alternatives.forEach(synonyms::addTerm);
+            return synonyms.build();
+        }
+        if (terms.size() == byPosition.size()) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            for (AnalysedTerm term : terms) {
+                phrase.add(new Term(field, term.text()), term.position());
+            }
+            return phrase.build();
+        }
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+        byPosition.forEach((position, alternatives) -> phrase.add(alternatives.toArray(Term[]::new), position));
         return phrase.build();
     }
 

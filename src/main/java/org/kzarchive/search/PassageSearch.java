@@ -113,10 +113,12 @@ public final class PassageSearch {
         String[] texts = Arrays.stream(passages).map(Passage::text).toArray(String[]::new);
         String[] excerpts = highlighter.excerpts(searcher, query,
                 language -> queries.build(parsed.query(), language), docIds, languages, texts);
+        Map<String, List<AlignedPassages.Counterpart>> alsoIn = AlignedPassages.of(searcher, Arrays.asList(passages));
         List<SearchHit> hits = new ArrayList<>(shown.length);
         for (int i = 0; i < shown.length; i++) {
             String excerpt = excerpts[i] != null ? excerpts[i] : ExcerptFormatter.opening(passages[i].text());
-            hits.add(new SearchHit(passages[i], excerpt, shown[i].score));
+            hits.add(new SearchHit(passages[i], excerpt, shown[i].score,
+                    alsoIn.getOrDefault(passages[i].id(), List.of())));
         }
         return hits;
     }

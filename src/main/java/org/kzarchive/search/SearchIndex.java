@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class SearchIndex implements Closeable {
 
     /** Bump whenever fields or analysis change: an index with another version is rebuilt. */
-    public static final int INDEX_VERSION = 1;
+    public static final int INDEX_VERSION = 2;
 
     static final String VERSION_KEY = "kzarchive.index-version";
     static final String FINGERPRINT_KEY = "kzarchive.database-fingerprint";

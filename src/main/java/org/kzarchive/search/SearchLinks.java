@@ -3,7 +3,13 @@ package org.kzarchive.search;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Addresses of search pages, with only the parameters that differ from the defaults. */
+import org.kzarchive.system.InterfaceLanguage;
+
+/**
+ * Addresses of search pages, with only the parameters that differ from the defaults. The language
+ * filter ({@code lang}: which editions to search) and the interface language ({@code hl}) are
+ * separate settings: every link keeps the reader's {@code hl}.
+ */
 final class SearchLinks {
 
     static final String PATH = "/search";
@@ -12,6 +18,11 @@ final class SearchLinks {
     }
 
     static String to(String q, String language, PassageKind kind, int page) {
+        return to(q, language, kind, page, null);
+    }
+
+    /** @param interfaceLanguage the {@code hl} the reader chose, or null when the browser's language is used */
+    static String to(String q, String language, PassageKind kind, int page, String interfaceLanguage) {
         StringBuilder link = new StringBuilder(PATH).append("?q=").append(encode(q));
         if (language != null) {
             link.append("&lang=").append(encode(language));
@@ -21,6 +32,9 @@ final class SearchLinks {
         }
         if (page > 1) {
             link.append("&page=").append(page);
+        }
+        if (interfaceLanguage != null) {
+            link.append("&").append(InterfaceLanguage.PARAMETER).append("=").append(encode(interfaceLanguage));
         }
         return link.toString();
     }

@@ -65,7 +65,9 @@ class PageCacheFilter extends OncePerRequestFilter {
         String etag = cache.etag(generation, key);
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
+        // without hl=, the home and search pages speak the browser's language: a cached copy must not say otherwise
+        response.setHeader(HttpHeaders.VARY, InterfaceLanguage.followsTheBrowser(request)
+                ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
         if (notModified(request, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

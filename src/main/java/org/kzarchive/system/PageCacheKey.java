@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The one key under which a public page may be cached: its path and, for the search page, the
- * parameters that page reads (q, lang, kind, page), decoded and in a fixed order. Nothing else of
- * the request goes in: not the Host, not other headers, not parameters the page ignores. A request
+ * The one key under which a public page may be cached: its path, the parameters that page reads
+ * (hl on the home page; q, lang, kind, page and hl on the search page), decoded and in a fixed
+ * order, and the interface language the page is written in (one of {@link InterfaceLanguage#SUPPORTED},
+ * which the home and search pages may take from Accept-Language). Nothing else of the request goes
+ * in: not the Host, not other headers, not parameters the page ignores. A request
  * that does not reduce to such a key (an unknown or repeated parameter, broken encoding, a key
  * longer than {@value #MAX_LENGTH} characters) is answered without the cache, so that no reader can
  * fill it with variations of one page.
@@ -29,7 +31,8 @@ final class PageCacheKey {
             Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+/[a-z0-9-]++(/(interview|timeline|photos|notes))?"
                     + "(/parallel/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+)?");
     private static final String SEARCH = "/search";
-    private static final List<String> SEARCH_PARAMETERS = List.of("q", "lang", "kind", "page");
+    private static final List<String> HOME_PARAMETERS = List.of(InterfaceLanguage.PARAMETER);
+    private static final List<String> SEARCH_PARAMETERS = List.of("q", "lang", "kind", "page", InterfaceLanguage.PARAMETER);
 
     private PageCacheKey() {
     }
@@ -40,29 +43,31 @@ final class PageCacheKey {
         if (path.length() > MAX_LENGTH || (query != null && query.length() > 3 * MAX_LENGTH)) {
             return Optional.empty();
         }
-        if (path.equals("/") || READER_PAGE.matcher(path).matches()) {
+        if (READER_PAGE.matcher(path).matches()) {
             return query == null ? Optional.of(path) : Optional.empty();
         }
-        if (!path.equals(SEARCH)) {
+        List<String> known = path.equals("/") ? HOME_PARAMETERS : path.equals(SEARCH) ? SEARCH_PARAMETERS : null;
+        if (known == null) {
             return Optional.empty();
         }
-        Optional<Map<String, String>> parameters = searchParameters(query);
+        Optional<Map<String, String>> parameters = parameters(query, known);
         if (parameters.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder key = new StringBuilder(SEARCH);
+        StringBuilder key = new StringBuilder(path);
         char separator = '?';
-        for (String name : SEARCH_PARAMETERS) {
+        for (String name : known) {
             String value = parameters.get().get(name);
             if (value != null && !value.isBlank()) {
                 key.append(separator).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
                 separator = '&';
             }
         }
+        key.append(' ').append(InterfaceLanguage.of(request).toLanguageTag());
         return key.length() <= MAX_LENGTH ? Optional.of(key.toString()) : Optional.empty();
     }
 
-    private static Optional<Map<String, String>> searchParameters(String query) {
+    private static Optional<Map<String, String>> parameters(String query, List<String> known) {
         Map<String, String> values = new TreeMap<>();
         if (query == null || query.isEmpty()) {
             return Optional.of(values);
@@ -70,7 +75,7 @@ final class PageCacheKey {
         for (String pair : query.split("&", -1)) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
-            if (!SEARCH_PARAMETERS.contains(name)) {
+            if (!known.contains(name)) {
                 return Optional.empty();
             }
             Optional<String> value = decoded(equals < 0 ? "" : pair.substring(equals + 1));

@@ -18,7 +18,6 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Serves figure images from the content folder and speaks the language of the page being read. */
 @Configuration(proxyBeanMethods = false)
@@ -53,34 +52,13 @@ class WebConfiguration implements WebMvcConfigurer {
         }
     }
 
-    /** The interface language follows the translation in the address (/en/… in English); Italian elsewhere. */
+    /** The interface language: see {@link InterfaceLanguage}. */
     @Bean
     LocaleResolver localeResolver() {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
-                if (request.getAttribute(PageLanguage.ATTRIBUTE) instanceof Locale chosen) {
-                    return chosen;
-                }
-                String path = request.getRequestURI().substring(request.getContextPath().length());
-                String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
-                if (first.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
-                    return interfaceLocale(first);
-                }
-                // from the address only: reading a form body here would parse uploads, even oversized ones
-                String query = request.getQueryString();
-                String lang = query == null ? null
-                        : UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("lang");
-                return lang != null && lang.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? interfaceLocale(lang) : Locale.ITALIAN;
-            }
-
-            /**
-             * The language alone, and only a language Java knows: message bundles are cached per locale,
-             * so the locales a reader's address can choose must be a bounded set.
-             */
-            private static Locale interfaceLocale(String tag) {
-                String language = Locale.forLanguageTag(tag).getLanguage();
-                return Languages.isKnown(language) ? Locale.of(language) : Locale.ITALIAN;
+                return InterfaceLanguage.of(request);
             }
 
             @Override

@@ -50,6 +50,7 @@ class PageQualityBrowserTest {
     static List<String[]> pageTypes() {
         return List.of(
                 new String[] {"home", "/"},
+                new String[] {"home-russian", "/?hl=ru"},
                 new String[] {"full-text", "/it/kazakistan-dopo-la-rivolta"},
                 new String[] {"interview", "/it/kazakistan-dopo-la-rivolta/interview"},
                 new String[] {"timeline", "/it/kazakistan-dopo-la-rivolta/timeline"},
@@ -65,6 +66,7 @@ class PageQualityBrowserTest {
                 new String[] {"not-found", "/it/non-esiste"},
                 new String[] {"search-results", "/search?q=Almaty+manifestanti"},
                 new String[] {"search-no-results", "/search?q=manifestnti"},
+                new String[] {"search-russian-interface", "/search?q=%D0%A2%D0%BE%D0%BA%D0%B0%D0%B5%D0%B2&hl=ru"},
                 new String[] {"search-empty", "/search"},
                 new String[] {"sign-in", "/admin/sign-in"},
                 new String[] {"admin-form", "/admin/translations/new"});

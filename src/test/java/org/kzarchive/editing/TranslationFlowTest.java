@@ -132,7 +132,9 @@ class TranslationFlowTest {
         // the corrected text previewed through the public template, before anything is stored
         Document preview = html(mvc.perform(germanForm("/admin/translations/preview", german, session))
                 .andExpect(status().isOk()).andReturn());
-        assertThat(preview.select("html").attr("lang")).isEqualTo("de");
+        // no German interface: the page around the text speaks Italian, the text says it is German
+        assertThat(preview.select("html").attr("lang")).isEqualTo("it");
+        assertThat(preview.select("article.work").attr("lang")).isEqualTo("de");
         assertThat(preview.select(".preview-banner").text()).contains("Anteprima", "Preview — not published");
         assertThat(preview.select("h1").text()).isEqualTo(GERMAN_TITLE);
         assertThat(preview.select("main").text()).contains(GERMAN_OPENING, "Redaktion (deutsche Übersetzung)");
@@ -159,7 +161,7 @@ class TranslationFlowTest {
         }
         Document published = pages.page("/de/kazakistan-dopo-la-rivolta");
         assertThat(published.select("h1").text()).isEqualTo(GERMAN_TITLE);
-        assertThat(published.select("html").attr("lang")).isEqualTo("de");
+        assertThat(published.select("article.work").attr("lang")).isEqualTo("de");
         assertThat(published.select("main").text()).contains(GERMAN_OPENING);
         assertThat(published.select(".preview-banner")).isEmpty();
         assertThat(pages.page("/it/kazakistan-dopo-la-rivolta").select(".languages a").eachText()).contains("Deutsch", "Italiano");

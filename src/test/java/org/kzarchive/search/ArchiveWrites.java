@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and {@link TranslationWriter} inside a transaction that publishes {@link TranslationChanged}, so
  * listeners run after the commit.
  */
-final class ArchiveWrites {
+public final class ArchiveWrites {
 
     private final TranslationParser parser;
     private final TranslationRenderer renderer;
@@ -28,7 +28,7 @@ final class ArchiveWrites {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
 
-    ArchiveWrites(ApplicationContext context) {
+    public ArchiveWrites(ApplicationContext context) {
         this.parser = context.getBean(TranslationParser.class);
         this.renderer = context.getBean(TranslationRenderer.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
@@ -40,7 +40,7 @@ final class ArchiveWrites {
      * Stores and publishes the translation (replacing one of the same work and language); returns its id.
      * Blocks without keys get them as the key-assigning command would give them.
      */
-    long publish(String markdown) {
+    public long publish(String markdown) {
         return transaction.execute(status -> {
             long id = new TranslationWriter(jdbc).write(renderer.render(parser.parse("test.md", KeyAssignment.assign("test.md", markdown))), markdown,
                     Sha256.hex(markdown), TranslationOrigin.EDITOR, PublicationStatus.PUBLISHED);
@@ -49,7 +49,7 @@ final class ArchiveWrites {
         });
     }
 
-    void withdraw(long translationId) {
+    public void withdraw(long translationId) {
         transaction.executeWithoutResult(status -> {
             jdbc.update("update translation set status = 'DRAFT', version = version + 1 where id = ?", translationId);
             events.publishEvent(new TranslationChanged(translationId));
@@ -57,7 +57,7 @@ final class ArchiveWrites {
     }
 
     /** Deletes the translation, and its work if no other translation has it. */
-    void delete(long translationId) {
+    public void delete(long translationId) {
         transaction.executeWithoutResult(status -> {
             Long work = jdbc.query("select work_id from translation where id = ?", rs -> rs.next() ? rs.getLong(1) : null,
                     translationId);

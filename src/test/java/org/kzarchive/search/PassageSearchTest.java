@@ -60,7 +60,9 @@ class PassageSearchTest {
         @Test
         void russianWordsAreStemmed() {
             assertThat(idsFound("правительство")).containsExactly("t3:vosstanie-1");
-            assertThat(idsFound("акимата")).containsExactly("t3:intervyu-1");
+            assertThat(idsFound("глазами")).containsExactly("t3:intervyu-1"); // "глазам"
+            // a name, so it also finds the Latin spelling Akimat (see MultilingualSearchTest)
+            assertThat(idsFound("акимата")).contains("t3:intervyu-1", "t2:interview-1");
         }
 
         @Test

@@ -55,9 +55,11 @@ public final class SearchBenchmark {
         try {
             long started = System.nanoTime();
             System.out.printf("Starting the archive on %s (embedded PostgreSQL, content/ imported)…%n", dataDir);
+            // a web application (the editors' security needs one), on a free port nobody is sent to
             app = new SpringApplicationBuilder(ArchiveApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .run("--archive.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+                    .web(WebApplicationType.SERVLET)
+                    .run("--archive.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
+                            "--logging.level.root=WARN");
             System.out.printf("  started in %.1f s%n", seconds(started));
             run(app);
         } finally {

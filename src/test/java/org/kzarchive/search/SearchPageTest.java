@@ -181,8 +181,11 @@ class SearchPageTest {
 
             Document onlyEnglish = pages.page(all.select(".facets li[data-language=en] a").attr("href"));
             assertThat(onlyEnglish.select(".result").eachAttr("data-language")).isNotEmpty().containsOnly("en");
-            assertThat(onlyEnglish.select("html").attr("lang")).as("the interface follows lang").isEqualTo("en");
             assertThat(pages.page("/search?q=Almaty+smoke&lang=en").select(".result-work").eachText()).contains("A search test");
+            assertThat(onlyEnglish.select("html").attr("lang")).as("the filter is no interface language").isEqualTo("it");
+            Document englishInterface = pages.page("/search?q=Almaty&lang=en&hl=en");
+            assertThat(englishInterface.select(".result-kind").eachText()).isNotEmpty()
+                    .allMatch(kind -> java.util.Set.of("Analysis", "Caption", "Interview", "Note", "Timeline").contains(kind));
 
             Document onlyItalian = pages.page("/search?q=Almaty&lang=it");
             assertThat(onlyItalian.select(".result").eachAttr("data-language")).isNotEmpty().containsOnly("it");
@@ -249,7 +252,7 @@ class SearchPageTest {
 
     @Test
     void theEnglishInterfaceTranslatesNotices() throws Exception {
-        Document page = pages.page("/search?q=%22Almaty&lang=en");
+        Document page = pages.page("/search?q=%22Almaty&hl=en");
         assertThat(page.select(".notices li").text()).contains("closing quote");
         Document italian = pages.page("/search?q=%22Almaty");
         assertThat(italian.select(".notices li").text()).contains("virgoletta");
