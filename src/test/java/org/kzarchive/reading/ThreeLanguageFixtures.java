@@ -3,6 +3,7 @@ package org.kzarchive.reading;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.kzarchive.archive.WorkFacts;
 import org.kzarchive.search.ArchiveWrites;
 
 import org.springframework.context.ApplicationContext;
@@ -21,8 +22,6 @@ public final class ThreeLanguageFixtures implements AutoCloseable {
             work: prova-in-tre-lingue
             language: it
             title: Una prova in tre lingue
-            author: Redazione di prova
-            published: 2022-01-12
             ---
 
             Le proteste sono iniziate a Zhanaozen e si sono estese ad Almaty; il presidente Tokayev ha chiesto aiuto alla CSTO.[^1] {#inizio}
@@ -49,8 +48,6 @@ public final class ThreeLanguageFixtures implements AutoCloseable {
             work: prova-in-tre-lingue
             language: en
             title: A test in three languages
-            author: Test editors
-            published: 2022-01-12
             ---
 
             The protests began in Zhanaozen and spread to Almaty; President Tokayev asked the CSTO for help.[^1] {#inizio}
@@ -77,8 +74,6 @@ public final class ThreeLanguageFixtures implements AutoCloseable {
             work: prova-in-tre-lingue
             language: ru
             title: Проверка на трёх языках
-            author: Тестовая редакция
-            published: 2022-01-12
             ---
 
             Протесты начались в Жанаозене и охватили Алматы; президент Токаев попросил помощи у ОДКБ.[^1] {#inizio}
@@ -105,6 +100,8 @@ public final class ThreeLanguageFixtures implements AutoCloseable {
 
     public ThreeLanguageFixtures(ApplicationContext context) {
         this.writes = new ArchiveWrites(context);
+        // the work's facts are written once for all its editions, as content/works/<work>.yml does
+        writes.work(new WorkFacts(WORK, "it", "it", "Redazione di prova", "2022-01-12", null));
         for (String markdown : List.of(ITALIAN, ENGLISH, RUSSIAN)) {
             published.add(writes.publish(markdown));
         }

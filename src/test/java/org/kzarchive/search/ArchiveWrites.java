@@ -3,6 +3,7 @@ package org.kzarchive.search;
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.archive.TranslationOrigin;
+import org.kzarchive.archive.WorkFacts;
 import org.kzarchive.importing.KeyAssignment;
 import org.kzarchive.importing.TranslationParser;
 import org.kzarchive.importing.TranslationRenderer;
@@ -47,6 +48,11 @@ public final class ArchiveWrites {
             events.publishEvent(new TranslationChanged(id));
             return id;
         });
+    }
+
+    /** Writes a work's facts (author, date, reference edition), as the content import does from content/works/. */
+    public void work(WorkFacts facts) {
+        transaction.executeWithoutResult(status -> new TranslationWriter(jdbc).writeWork(facts));
     }
 
     public void withdraw(long translationId) {
