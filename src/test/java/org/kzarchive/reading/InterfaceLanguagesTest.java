@@ -190,7 +190,7 @@ class InterfaceLanguagesTest {
         assertNoMissingMessage(page);
         assertThat(page.select("html").attr("lang")).isEqualTo("en");
         assertThat(page.select(".result").eachAttr("data-language")).isNotEmpty().containsOnly("ru");
-        assertThat(page.select(".total").text()).matches("\\d+ passages? found");
+        assertThat(page.select(".total").text()).matches("\\d+ passages? found.*");
         assertThat(page.select(".facets li[data-language=ru] a").attr("href")).as("the filter's links keep hl")
                 .isEqualTo("/search?q=%D0%A2%D0%BE%D0%BA%D0%B0%D0%B5%D0%B2&hl=en");
         assertThat(page.select(".interface-languages a[lang=ru]").attr("href")).as("switching language keeps the filter")
@@ -198,7 +198,7 @@ class InterfaceLanguagesTest {
 
         Document russian = page("/search?q=" + encode("Токаев") + "&lang=ru&hl=ru", "it");
         assertThat(russian.select("html").attr("lang")).isEqualTo("ru");
-        assertThat(russian.select(".total").text()).matches("\\d+ результат(а|ов)?");
+        assertThat(russian.select(".total").text()).matches("\\d+ результат(а|ов)?.*");
         assertThat(russian.select(".result-kind").eachText()).contains("Анализ");
         assertThat(russian.select(".result").eachAttr("data-language")).containsOnly("ru");
     }
@@ -214,7 +214,8 @@ class InterfaceLanguagesTest {
 
     @Test
     void aResultLinksToTheSamePassageInTheWorksOtherEditions() throws Exception {
-        Document page = page("/search?q=Tokayev&lang=ru&hl=ru", null);
+        // a phrase only the test work has: the archive's own Russian edition names Tokayev many times too
+        Document page = page("/search?q=" + encode("\"попросил помощи у ОДКБ\"") + "&lang=ru&hl=ru", null);
         Element hit = page.select(".result").stream()
                 .filter(r -> r.select(".result-title a").attr("href").equals(ThreeLanguageFixtures.path("ru") + "#inizio"))
                 .findFirst().orElseThrow();
