@@ -1,14 +1,21 @@
 package org.kzarchive.reading;
 
-import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.kzarchive.system.PublicAddress;
 
-/** Absolute addresses for canonical and alternate links, from the address the reader used. */
+import org.springframework.stereotype.Component;
+
+/** Absolute addresses for canonical and alternate links: the archive's public address, never the request's. */
 @Component("pageAddresses")
 public class PageAddresses {
 
-    /** scheme, host and port (and context path) of the current request, e.g. http://localhost:8080 */
+    private final PublicAddress publicAddress;
+
+    PageAddresses(PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
+    }
+
+    /** e.g. https://archive.example.org (archive.public-url) */
     public String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return publicAddress.base();
     }
 }
