@@ -100,9 +100,12 @@ final class PrintDocument {
         titlePage(out);
         contents(out);
         for (var section : edition.sections()) {
-            out.append("<div class=\"chapter\" id=\"").append(Xhtml.text(section.anchor())).append("\">\n");
+            // the anchor is on the heading, so that the contents give the page the heading is printed on
             if (hasTitle(section)) {
-                out.append("<h2>").append(passage(section.titleHtml())).append("</h2>\n");
+                out.append("<div class=\"chapter\">\n<h2 id=\"").append(Xhtml.text(section.anchor())).append("\">")
+                        .append(passage(section.titleHtml())).append("</h2>\n");
+            } else {
+                out.append("<div class=\"chapter\" id=\"").append(Xhtml.text(section.anchor())).append("\">\n");
             }
             for (var block : section.blocks()) {
                 block(out, block);
