@@ -320,7 +320,7 @@ class EpubWriter {
             for (var section : edition.sections()) {
                 body.append("<section epub:type=\"chapter\" id=\"").append(Xhtml.text(section.anchor())).append("\">\n");
                 if (section.title() != null && !section.title().isBlank()) {
-                    body.append("<h2>").append(passage(section.titleHtml())).append("</h2>\n");
+                    body.append("<h2>").append(Xhtml.text(section.title())).append("</h2>\n");
                 }
                 for (var block : section.blocks()) {
                     body.append(block(block)).append('\n');

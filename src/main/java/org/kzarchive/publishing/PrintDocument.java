@@ -103,7 +103,7 @@ final class PrintDocument {
             // the anchor is on the heading, so that the contents give the page the heading is printed on
             if (hasTitle(section)) {
                 out.append("<div class=\"chapter\">\n<h2 id=\"").append(Xhtml.text(section.anchor())).append("\">")
-                        .append(passage(section.titleHtml())).append("</h2>\n");
+                        .append(Xhtml.text(section.title())).append("</h2>\n");
             } else {
                 out.append("<div class=\"chapter\" id=\"").append(Xhtml.text(section.anchor())).append("\">\n");
             }

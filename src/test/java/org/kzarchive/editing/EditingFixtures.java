@@ -140,7 +140,7 @@ public final class EditingFixtures {
     }
 
     /** Creates the account unless it exists. */
-    void editor(String username, boolean administrator) {
+    public void editor(String username, boolean administrator) {
         if (accounts.find(username).isEmpty()) {
             accounts.create(username, PASSWORD, administrator, "test");
         }

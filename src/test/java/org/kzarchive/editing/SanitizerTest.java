@@ -35,9 +35,9 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  */
 @ArchiveIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SanitizerTest {
+public class SanitizerTest {
 
-    static final List<String> PAYLOADS = List.of(
+    public static final List<String> PAYLOADS = List.of(
             "<script>alert(1)</script>",
             "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
             "<img src=x onerror=alert(1)>",
@@ -161,7 +161,7 @@ class SanitizerTest {
     }
 
     /** No script, no event handler, no javascript:/data: address, no frame, object, style or base on the page. */
-    static void assertHarmless(Document page, String where, String payload) {
+    public static void assertHarmless(Document page, String where, String payload) {
         String context = where + " with " + payload;
         assertThat(page.select("script, iframe, frame, object, embed, style, base, meta[http-equiv], link[href*=evil], "
                 + "form[action*=evil], template, noscript, svg, math, details, input[autofocus], body[onload]")).as(context).isEmpty();

@@ -14,9 +14,9 @@ import org.springframework.context.ApplicationContext;
  * a work of the tests' own published in Italian and in Russian, so that a second language and
  * Cyrillic text are always among them.
  */
-final class PublishedEditionsFixture {
+public final class PublishedEditionsFixture {
 
-    record EditionName(String language, String work) {
+    public record EditionName(String language, String work) {
         @Override
         public String toString() {
             return language + "/" + work;
@@ -25,21 +25,21 @@ final class PublishedEditionsFixture {
 
     private final EditingFixtures fixtures;
     private final TranslationRepository translations;
-    final String work;
+    public final String work;
 
-    PublishedEditionsFixture(ApplicationContext context) {
+    public PublishedEditionsFixture(ApplicationContext context) {
         this.fixtures = new EditingFixtures(context);
         this.translations = context.getBean(TranslationRepository.class);
         this.work = fixtures.newWork();
         fixtures.write(EditingFixtures.russian(work), TranslationOrigin.CONTENT, PublicationStatus.PUBLISHED);
     }
 
-    List<EditionName> all() {
+    public List<EditionName> all() {
         return translations.findAllByStatus(PublicationStatus.PUBLISHED).stream()
                 .map(t -> new EditionName(t.getLanguage(), t.getWork().getSlug())).toList();
     }
 
-    void remove() {
+    public void remove() {
         fixtures.removeWorks();
     }
 }
