@@ -55,6 +55,7 @@ class PageQualityBrowserTest {
                 new String[] {"timeline", "/it/kazakistan-dopo-la-rivolta/timeline"},
                 new String[] {"photos", "/it/kazakistan-dopo-la-rivolta/photos"},
                 new String[] {"notes", "/it/kazakistan-dopo-la-rivolta/notes"},
+                new String[] {"cite", "/it/kazakistan-dopo-la-rivolta/cite/inizio-rivolta"},
                 new String[] {"not-found", "/it/non-esiste"},
                 new String[] {"search-results", "/search?q=Almaty+manifestanti"},
                 new String[] {"search-no-results", "/search?q=manifestnti"},
