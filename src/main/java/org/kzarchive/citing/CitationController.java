@@ -35,7 +35,10 @@ class CitationController {
                 .orElseThrow(() -> new PageNotFoundException("No published translation " + lang + "/" + work));
         Citation citation = citations.of(edition, block, LocalDate.now(clock))
                 .orElseThrow(() -> new PageNotFoundException("No passage " + block + " in " + lang + "/" + work));
-        model.addAttribute("edition", edition);
+        // other languages number their passages their own way: no hreflang alternates, and no index of citation pages
+        model.addAttribute("edition", new Edition(edition.translationId(), edition.version(), edition.metadata(), edition.text(),
+                edition.alternates().stream().filter(Edition.Alternate::current).toList()));
+        model.addAttribute("noindex", true);
         model.addAttribute("citation", citation);
         model.addAttribute("anchor", block);
         model.addAttribute("locale", Locale.forLanguageTag(lang));

@@ -46,6 +46,18 @@ public class Downloads {
 
     /** The file of the published edition, or empty when there is no such edition. */
     public Optional<Download> published(String language, String work, DownloadFormat format) {
+        var stamp = revisions.publishedStamp(language, work);
+        if (stamp.isEmpty()) {
+            return Optional.empty();
+        }
+        // a file already made answers after one query; only a new revision loads the whole text
+        CompletableFuture<Download> kept;
+        synchronized (files) {
+            kept = files.get(new Key(stamp.get().translationId(), stamp.get().version(), stamp.get().updatedAt(), format));
+        }
+        if (kept != null && kept.isDone() && !kept.isCompletedExceptionally()) {
+            return Optional.of(kept.join());
+        }
         return revisions.published(language, work).map(revision -> of(revision, format));
     }
 

@@ -22,6 +22,16 @@ public class EditionRevisions {
         this.translations = translations;
     }
 
+    /** Which revision is published now, in one query: enough to find its files when they are already made. */
+    public record Stamp(long translationId, long version, java.time.Instant updatedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Stamp> publishedStamp(String language, String work) {
+        return translations.findByWorkAndLanguage(work, language, PublicationStatus.PUBLISHED)
+                .map(t -> new Stamp(t.getId(), t.getVersion(), t.getUpdatedAt()));
+    }
+
     /** One snapshot: the text and the date always belong to the same version. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<EditionRevision> published(String language, String work) {
