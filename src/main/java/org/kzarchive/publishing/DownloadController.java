@@ -1,6 +1,8 @@
 package org.kzarchive.publishing;
 
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 
 import org.kzarchive.reading.PageNotFoundException;
 
@@ -38,7 +40,8 @@ class DownloadController {
                 .cacheControl(CacheControl.noCache().cachePublic())
                 .header("Content-Disposition", ContentDisposition.attachment()
                         .filename(format.fileName(lang, work)).build().toString())
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(download.sha256())))
+                // RFC 9530: the checksum the edition's page shows, for tools that verify what they fetched
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(download.sha256())) + ":")
                 .body(download.bytes());
     }
 }

@@ -1,5 +1,6 @@
 package org.kzarchive.publishing;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.kzarchive.reading.Edition;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class EditionDownloads {
 
     private final Downloads downloads;
+    private final EditionRevisions revisions;
 
-    EditionDownloads(Downloads downloads) {
+    EditionDownloads(Downloads downloads, EditionRevisions revisions) {
         this.downloads = downloads;
+        this.revisions = revisions;
     }
 
     /** Empty for a preview: only published revisions have files. */
@@ -21,6 +24,9 @@ public class EditionDownloads {
         if (edition.translationId() == null) {
             return List.of();
         }
-        return downloads.allPublished(edition.language(), edition.workSlug());
+        // the page's edition with its revision's date and source: one query more, not a second load of the text
+        return revisions.sameRevision(edition)
+                .map(revision -> Arrays.stream(DownloadFormat.values()).map(format -> downloads.of(revision, format)).toList())
+                .orElseGet(() -> downloads.allPublished(edition.language(), edition.workSlug()));
     }
 }

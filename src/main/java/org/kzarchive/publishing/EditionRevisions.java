@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationRepository;
+import org.kzarchive.reading.Edition;
 import org.kzarchive.reading.EditionLoader;
 
 import org.springframework.stereotype.Service;
@@ -30,6 +31,14 @@ public class EditionRevisions {
     public Optional<Stamp> publishedStamp(String language, String work) {
         return translations.findByWorkAndLanguage(work, language, PublicationStatus.PUBLISHED)
                 .map(t -> new Stamp(t.getId(), t.getVersion(), t.getUpdatedAt()));
+    }
+
+    /** The edition a page shows as a revision, when it is still the published one (else empty: load it again). */
+    @Transactional(readOnly = true)
+    public Optional<EditionRevision> sameRevision(Edition edition) {
+        return translations.findById(edition.translationId())
+                .filter(t -> t.getStatus() == PublicationStatus.PUBLISHED && t.getVersion() == edition.version())
+                .map(t -> new EditionRevision(edition, t.getUpdatedAt(), t.getMarkdown()));
     }
 
     /** One snapshot: the text and the date always belong to the same version. */

@@ -18,7 +18,6 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.kzarchive.archive.BlockKind;
 import org.kzarchive.importing.RenderedTranslation;
 import org.kzarchive.reading.Edition;
 import org.kzarchive.reading.PartialDates;

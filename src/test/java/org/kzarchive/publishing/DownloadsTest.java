@@ -114,6 +114,8 @@ class DownloadsTest {
             assertThat(first.statusCode()).isEqualTo(200);
             String etag = first.headers().firstValue("ETag").orElseThrow();
             assertThat(first.headers().firstValue("Last-Modified")).isPresent();
+            assertThat(first.headers().firstValue("Repr-Digest").orElseThrow())
+                    .isEqualTo("sha-256=:" + java.util.Base64.getEncoder().encodeToString(Sha256.digest().digest(first.body())) + ":");
             HttpResponse<byte[]> again = fetch(path, "If-None-Match", etag);
             assertThat(again.statusCode()).as(path).isEqualTo(304);
             assertThat(again.body()).isEmpty();
