@@ -63,6 +63,7 @@ class PageQualityBrowserTest {
                 new String[] {"parallel-it-en", "/it/kazakistan-dopo-la-rivolta/parallel/en"},
                 new String[] {"parallel-ru-it", "/ru/kazakistan-dopo-la-rivolta/parallel/it"},
                 new String[] {"parallel-interview-en-ru", "/en/kazakistan-dopo-la-rivolta/interview/parallel/ru"},
+                new String[] {"cite", "/it/kazakistan-dopo-la-rivolta/cite/inizio-rivolta"},
                 new String[] {"not-found", "/it/non-esiste"},
                 new String[] {"search-results", "/search?q=Almaty+manifestanti"},
                 new String[] {"search-no-results", "/search?q=manifestnti"},

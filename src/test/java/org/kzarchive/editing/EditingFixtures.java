@@ -22,14 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Data of the editing tests in the shared database: works of their own (with a small Italian
  * original), editor accounts, and clean-up, so that the seed's pages stay as other tests expect.
  */
-final class EditingFixtures {
+public final class EditingFixtures {
 
     static final String SEED_WORK = "kazakistan-dopo-la-rivolta";
     static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger WORKS = new AtomicInteger();
 
     /** A small original with every kind of part: opening, note, figure, section, interview, timeline. */
-    static String original(String work) {
+    public static String original(String work) {
         return """
                 ---
                 work: %s
@@ -62,7 +62,7 @@ final class EditingFixtures {
     }
 
     /** The same text in English, as an editor would write it over the Italian. */
-    static String english(String work) {
+    public static String english(String work) {
         return original(work).replace("language: it", "language: en").replace("title: Prova di archivio", "title: An archive test")
                 .replace("Paragrafo di apertura della prova.", "Opening paragraph of the test.")
                 .replace("Didascalia della foto di prova.", "Caption of the test photo.")
@@ -70,6 +70,19 @@ final class EditingFixtures {
                 .replace("Prima domanda di prova?", "First test question?").replace("Prima risposta di prova.", "First test answer.")
                 .replace("Seconda domanda di prova?", "Second test question?").replace("Seconda risposta di prova.", "Second test answer.")
                 .replace("Evento di prova", "Test event").replace("Nota di prova.", "Test note.");
+    }
+
+    /** The same text in Russian, in Cyrillic, as a second published edition of the work. */
+    public static String russian(String work) {
+        return original(work).replace("language: it", "language: ru").replace("title: Prova di archivio", "title: Проверка архива")
+                .replace("author: Redazione", "author: Редакция\ntranslator: Переводчица Ёлкина")
+                .replace("Paragrafo di apertura della prova.", "Вступительный абзац проверки: «ёж, щука, эхо».")
+                .replace("Didascalia della foto di prova.", "Подпись к фотографии проверки.")
+                .replace("Qualcuno", "Кто-то")
+                .replace("Intervista di prova", "Проверочное интервью")
+                .replace("Prima domanda di prova?", "Первый вопрос проверки?").replace("Prima risposta di prova.", "Первый ответ проверки.")
+                .replace("Seconda domanda di prova?", "Второй вопрос проверки?").replace("Seconda risposta di prova.", "Второй ответ проверки.")
+                .replace("Evento di prova", "Событие проверки").replace("Nota di prova.", "Примечание проверки.");
     }
 
     private final JdbcTemplate jdbc;
@@ -80,7 +93,7 @@ final class EditingFixtures {
     private final EditorAccounts accounts;
     private final List<String> works = new ArrayList<>();
 
-    EditingFixtures(ApplicationContext context) {
+    public EditingFixtures(ApplicationContext context) {
         this.context = context;
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
@@ -90,7 +103,7 @@ final class EditingFixtures {
     }
 
     /** A new work whose Italian original is published as it would be from content/. */
-    String newWork() {
+    public String newWork() {
         String work = "zz-prova-" + WORKS.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
         works.add(work);
         jdbc.update("insert into work (slug, reference_language, author) values (?, 'it', 'Redazione')", work);
@@ -99,7 +112,7 @@ final class EditingFixtures {
     }
 
     /** Stores a translation the way the content import does, with its first revision. */
-    long write(String markdown, TranslationOrigin origin, PublicationStatus status) {
+    public long write(String markdown, TranslationOrigin origin, PublicationStatus status) {
         return transaction.execute(tx -> {
             var writer = new TranslationWriter(jdbc);
             long id = writer.write(renderer.render(parser.parse("fixture", markdown)), markdown, Sha256.hex(markdown),
@@ -127,14 +140,14 @@ final class EditingFixtures {
     }
 
     /** Creates the account unless it exists. */
-    void editor(String username, boolean administrator) {
+    public void editor(String username, boolean administrator) {
         if (accounts.find(username).isEmpty()) {
             accounts.create(username, PASSWORD, administrator, "test");
         }
     }
 
     /** Removes a translation the tests added, and tells the search index so. */
-    void deleteTranslation(String work, String language) {
+    public void deleteTranslation(String work, String language) {
         transaction.executeWithoutResult(tx -> {
             Long id = translationId(work, language);
             if (id != null) {
@@ -145,7 +158,7 @@ final class EditingFixtures {
     }
 
     /** Removes every work made by {@link #newWork()} with its translations. */
-    void removeWorks() {
+    public void removeWorks() {
         for (String work : works) {
             transaction.executeWithoutResult(tx -> {
                 for (Long id : jdbc.queryForList("select t.id from translation t join work w on w.id = t.work_id where w.slug = ?",
