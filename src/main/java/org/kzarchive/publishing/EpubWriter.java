@@ -352,6 +352,9 @@ class EpubWriter {
                 case QUESTION -> "<div class=\"question\" id=\"" + id + "\"><p class=\"speaker\">"
                         + Xhtml.text(message("interview.question")) + "</p>" + html + "</div>";
                 case ANSWER -> "<div class=\"answer\" id=\"" + id + "\">" + html + "</div>";
+                // the archive's note, not the author's: labelled as such
+                case EDITORIAL -> "<aside class=\"editorial\" id=\"" + id + "\"><p class=\"editorial-label\">"
+                        + Xhtml.text(message("editorial.label")) + "</p>" + html + "</aside>";
                 default -> "<div class=\"paragraph\" id=\"" + id + "\">" + html + "</div>";
             };
         }
@@ -405,6 +408,8 @@ class EpubWriter {
             .question .speaker, .speaker { font-weight: bold; margin-bottom: 0; }
             .answer { margin-left: 1.5em; }
             .quotation { margin: 1em 1.5em; font-style: italic; }
+            .editorial { margin: 1em 0; padding: 0.4em 0.8em; border: 1px solid #8a6d1c; font-size: 0.9em; }
+            .editorial-label { font-weight: bold; font-size: 0.85em; margin: 0 0 0.2em 0; }
             figure { margin: 1.5em 0; }
             figcaption { font-size: 0.9em; }
             .figure-meta { font-size: 0.85em; color: #555; }

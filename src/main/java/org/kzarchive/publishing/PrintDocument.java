@@ -102,7 +102,8 @@ final class PrintDocument {
         for (var section : edition.sections()) {
             // the anchor is on the heading, so that the contents give the page the heading is printed on
             if (hasTitle(section)) {
-                out.append("<div class=\"chapter\">\n<h2 id=\"").append(Xhtml.text(section.anchor())).append("\">")
+                // a titled section starts a page: its heading then never moves after the contents counted its page
+                out.append("<div class=\"chapter titled\">\n<h2 id=\"").append(Xhtml.text(section.anchor())).append("\">")
                         .append(Xhtml.text(section.title())).append("</h2>\n");
             } else {
                 out.append("<div class=\"chapter\" id=\"").append(Xhtml.text(section.anchor())).append("\">\n");
@@ -192,6 +193,8 @@ final class PrintDocument {
             case QUESTION -> out.append("<div class=\"question\" id=\"").append(id).append("\"><p class=\"speaker\">")
                     .append(Xhtml.text(message("interview.question"))).append("</p>").append(html).append("</div>\n");
             case ANSWER -> out.append("<div class=\"answer\" id=\"").append(id).append("\">").append(html).append("</div>\n");
+            case EDITORIAL -> out.append("<div class=\"editorial\" id=\"").append(id).append("\"><p class=\"editorial-label\">")
+                    .append(Xhtml.text(message("editorial.label"))).append("</p>").append(html).append("</div>\n");
             default -> out.append("<div class=\"paragraph\" id=\"").append(id).append("\">").append(html).append("</div>\n");
         }
     }
@@ -255,7 +258,9 @@ final class PrintDocument {
                 .toc a { color: black; text-decoration: none; }
                 .toc a::after { content: leader('.') target-counter(attr(href), page); }
                 a { color: #1a3d6d; text-decoration: none; }
-                .backmatter { page-break-before: always; }
+                .backmatter, .titled { page-break-before: always; }
+                .editorial { margin: 0.8em 0; padding: 0.4em 0.8em; border: 0.75pt solid #8a6d1c; font-size: 0.88em; }
+                .editorial-label { font-weight: bold; font-size: 0.85em; margin: 0 0 0.2em 0; }
                 .paragraph p, .answer p { margin: 0 0 0.6em 0; text-align: justify; }
                 .question { margin-top: 1.1em; font-weight: bold; page-break-after: avoid; }
                 .question p { margin: 0 0 0.4em 0; }

@@ -46,8 +46,8 @@ class CitationTest {
         var blocks = text.select("main .block[id]");
         assertThat(blocks).hasSizeGreaterThan(100);
         for (Element block : blocks) {
-            assertThat(block.select("> a.cite-link").attr("href")).isEqualTo(TEXT + "/cite/" + block.id());
-            assertThat(block.select("> a.cite-link").attr("aria-label")).isEqualTo("Cita questo passo");
+            assertThat(block.select("> .block-links > a.cite-link").attr("href")).isEqualTo(TEXT + "/cite/" + block.id());
+            assertThat(block.select("> .block-links > a.cite-link").attr("aria-label")).isEqualTo("Cita questo passo");
         }
         assertThat(text.select("head script[src]").eachAttr("src")).anyMatch(src -> src.contains("/assets/cite"));
     }

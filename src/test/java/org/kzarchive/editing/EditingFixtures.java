@@ -74,8 +74,7 @@ public final class EditingFixtures {
 
     /** The same text in Russian, in Cyrillic, as a second published edition of the work. */
     public static String russian(String work) {
-        return original(work).replace("language: it", "language: ru").replace("title: Prova di archivio", "title: Проверка архива")
-                .replace("author: Redazione", "author: Редакция\ntranslator: Переводчица Ёлкина")
+        return original(work).replace("language: it", "language: ru").replace("title: Prova di archivio", "title: Проверка архива\ntranslator: Переводчица Ёлкина")
                 .replace("Paragrafo di apertura della prova.", "Вступительный абзац проверки: «ёж, щука, эхо».")
                 .replace("Didascalia della foto di prova.", "Подпись к фотографии проверки.")
                 .replace("Qualcuno", "Кто-то")

@@ -161,7 +161,7 @@ class EpubEditionTest {
         Document opf = Jsoup.parse(book.get("EPUB/package.opf"), Parser.xmlParser());
         assertThat(opf.selectFirst("dc|title").text()).isEqualTo("Проверка архива");
         assertThat(opf.selectFirst("dc|language").text()).isEqualTo("ru");
-        assertThat(opf.selectFirst("dc|creator").text()).isEqualTo("Редакция");
+        assertThat(opf.selectFirst("dc|creator").text()).as("the work's author, from its facts").isEqualTo("Redazione");
         assertThat(opf.selectFirst("dc|contributor").text()).isEqualTo("Переводчица Ёлкина");
         assertThat(opf.selectFirst("dc|identifier").text()).startsWith("urn:uuid:");
         assertThat(opf.selectFirst("meta[property=dcterms:modified]").text()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");

@@ -56,7 +56,10 @@ class HostileEditionDownloadsTest {
         fixtures = new EditingFixtures(context);
         fixtures.editor("hostile-downloads-editor", false);
         work = fixtures.newWork();
-        markdown = hostileText(work);
+        // the hostile edition is the work's reference edition, so its passages may have keys of their own
+        context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .update("update work set reference_language = 'en' where slug = ?", work);
+        markdown = org.kzarchive.importing.KeyAssignment.assign("hostile.md", hostileText(work));
         String some = SanitizerTest.PAYLOADS.get(0) + " " + SanitizerTest.PAYLOADS.get(26);
         mvc.perform(multipart("/admin/translations")
                         .param("work", work).param("language", "en")
@@ -74,7 +77,7 @@ class HostileEditionDownloadsTest {
 
     /** Each payload in a paragraph (with a note), a caption, a heading, a question, an answer and a timeline label. */
     private static String hostileText(String work) {
-        StringBuilder text = new StringBuilder("---\nwork: " + work + "\nlanguage: en\ntitle: Hostile\nauthor: Redazione\n---\n\n");
+        StringBuilder text = new StringBuilder("---\nwork: " + work + "\nlanguage: en\ntitle: Hostile\n---\n\n");
         List<String> payloads = SanitizerTest.PAYLOADS;
         for (int i = 0; i < payloads.size(); i++) {
             text.append("Paragraph ").append(i).append(' ').append(payloads.get(i)).append(" end.[^n").append(i).append("]\n\n");
