@@ -1,5 +1,7 @@
 package org.kzarchive.editing;
 
+import org.kzarchive.accounts.AuditLog;
+import org.kzarchive.accounts.EditorAccounts;
 import java.util.List;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;

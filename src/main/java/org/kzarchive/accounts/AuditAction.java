@@ -1,7 +1,7 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 /** What the audit log records: sign-ins and every change editors make. */
-enum AuditAction {
+public enum AuditAction {
     SIGNED_IN, SIGN_IN_FAILED, SIGN_IN_REFUSED, SIGNED_OUT,
     ADMINISTRATOR_CREATED, EDITOR_ADDED, EDITOR_DISABLED, EDITOR_ENABLED, PASSWORD_CHANGED,
     TRANSLATION_CREATED, REVISION_SAVED, REVISION_RESTORED, TRANSLATION_PUBLISHED, TRANSLATION_UNPUBLISHED

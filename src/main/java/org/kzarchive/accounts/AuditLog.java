@@ -1,4 +1,4 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,23 +14,23 @@ import org.springframework.stereotype.Component;
  * records; outside (sign-ins) it is written at once.
  */
 @Component
-class AuditLog {
+public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AuditLog(JdbcTemplate jdbc, Clock clock) {
+    public AuditLog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    void record(String actor, AuditAction action, String detail) {
+    public void record(String actor, AuditAction action, String detail) {
         record(actor, action, detail, null);
     }
 
-    void record(String actor, AuditAction action, String detail, String address) {
+    public void record(String actor, AuditAction action, String detail, String address) {
         // a failed sign-in's name is whatever was typed: keep it short and on one line
         String who = actor == null || actor.isBlank() ? "?" : oneLine(actor.length() > 60 ? actor.substring(0, 60) : actor);
         jdbc.update("insert into audit_event (at, actor, action, detail, address) values (?, ?, ?, ?, ?)",
