@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once it has committed.
  */
 @Service
-class TranslationEditing {
+public class TranslationEditing {
 
     private final TranslationWriter writer;
     private final EditedTranslations translations;
@@ -46,7 +46,7 @@ class TranslationEditing {
     }
 
     /** What a save did. @param revision the latest revision; @param unchanged the text was the same as it */
-    record Saved(long translationId, int revision, boolean unchanged, boolean published) {
+    public record Saved(long translationId, int revision, boolean unchanged, boolean published) {
     }
 
     /**
