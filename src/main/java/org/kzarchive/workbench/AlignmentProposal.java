@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class AlignmentProposal {
 
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** Numbers, and names (capitalised words of five letters or more, by their first four letters: Tokaev and Tokayev agree). */
+    private static final Pattern ANCHOR = Pattern.compile("\\d+|(?<![.!?]\\s)(?<=\\s|^|[“\"(«])\\p{Lu}\\p{L}{4,}");
     private static final double SKIP = 6.0;
     private static final double MERGE = 2.5;
     private static final double OTHER_KIND = 5.0;
@@ -193,9 +194,10 @@ final class AlignmentProposal {
     }
 
     private static void numbers(String text, Set<String> into) {
-        Matcher m = NUMBER.matcher(text);
+        Matcher m = ANCHOR.matcher(text);
         while (m.find()) {
-            into.add(m.group());
+            String anchor = m.group();
+            into.add(Character.isDigit(anchor.charAt(0)) ? anchor : anchor.substring(0, 4).toLowerCase());
         }
     }
 
