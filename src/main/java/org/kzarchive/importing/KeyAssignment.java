@@ -24,8 +24,10 @@ public final class KeyAssignment {
 
     /** The text with a key for everything that had none; the same text when nothing lacked one. */
     public static String assign(String file, String markdown) {
-        var slots = new TranslationParser().slots(file, markdown).slots();
-        return write(markdown, slots, KeySlot::suggested);
+        TranslationParser parser = new TranslationParser();
+        String keyed = write(markdown, parser.slots(file, markdown).slots(), KeySlot::suggested);
+        parser.parse(file, keyed); // every other rule holds too, or nothing is written
+        return keyed;
     }
 
     /** Writes {@code keyOf(slot)} into the text for every slot that has no key yet. */

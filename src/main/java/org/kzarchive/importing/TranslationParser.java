@@ -127,8 +127,10 @@ public class TranslationParser {
             flush();
             List<Section> finished = finishSections();
             List<Footnote> footnotes = orderFootnotes(finished);
-            checkTimeline(finished, footnotes);
-            checkEditorialNotes(finished);
+            if (keysRequired) { // targets may name keys a file without keys does not have yet; checked once the keys are written
+                checkTimeline(finished, footnotes);
+                checkEditorialNotes(finished);
+            }
             return new ParsedTranslation(front.metadata(), finished, footnotes, List.copyOf(timeline));
         }
 

@@ -25,11 +25,14 @@ class HomeController {
 
     @GetMapping("/")
     @Transactional(readOnly = true)
-    String home(Model model) {
+    String home(Model model, java.util.Locale locale) {
         Map<String, List<Translation>> works = new LinkedHashMap<>();
         for (Translation t : translations.findAllByStatus(PublicationStatus.PUBLISHED)) {
             works.computeIfAbsent(t.getWork().getSlug(), k -> new java.util.ArrayList<>()).add(t);
         }
+        // each work is presented by its edition in the reader's language, else by its reference edition
+        works.values().forEach(list -> list.sort(java.util.Comparator.comparingInt((Translation t) ->
+                t.getLanguage().equals(locale.toLanguageTag()) ? 0 : t.getLanguage().equals(t.getWork().facts().reference()) ? 1 : 2)));
         model.addAttribute("works", works);
         return "reading/home";
     }

@@ -90,6 +90,11 @@ public record ParallelReading(Edition left, Edition right, String page, List<Row
         return org.kzarchive.archive.Languages.nativeName(right.language());
     }
 
+    /** Dates in the right-hand column are written the way its language writes them. */
+    public java.util.Locale getRightLocale() {
+        return java.util.Locale.forLanguageTag(right.language());
+    }
+
     public boolean isInterview() {
         return page.equals("interview");
     }

@@ -55,6 +55,13 @@ class PageQualityBrowserTest {
                 new String[] {"timeline", "/it/kazakistan-dopo-la-rivolta/timeline"},
                 new String[] {"photos", "/it/kazakistan-dopo-la-rivolta/photos"},
                 new String[] {"notes", "/it/kazakistan-dopo-la-rivolta/notes"},
+                new String[] {"full-text-ru", "/ru/kazakistan-dopo-la-rivolta"},
+                new String[] {"interview-ru", "/ru/kazakistan-dopo-la-rivolta/interview"},
+                new String[] {"timeline-ru", "/ru/kazakistan-dopo-la-rivolta/timeline"},
+                new String[] {"full-text-en", "/en/kazakistan-dopo-la-rivolta"},
+                new String[] {"parallel-it-en", "/it/kazakistan-dopo-la-rivolta/parallel/en"},
+                new String[] {"parallel-ru-it", "/ru/kazakistan-dopo-la-rivolta/parallel/it"},
+                new String[] {"parallel-interview-en-ru", "/en/kazakistan-dopo-la-rivolta/interview/parallel/ru"},
                 new String[] {"not-found", "/it/non-esiste"},
                 new String[] {"search-results", "/search?q=Almaty+manifestanti"},
                 new String[] {"search-no-results", "/search?q=manifestnti"},
@@ -132,6 +139,20 @@ class PageQualityBrowserTest {
             long scrollWidth = ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
             assertThat(scrollWidth).as(name + " at " + width + " px").isLessThanOrEqualTo(width);
         }
+    }
+
+    @Test
+    void parallelPairsStandInTwoColumnsOnADesktopAndInterleaveOnAPhone() {
+        open("/it/kazakistan-dopo-la-rivolta/parallel/ru", 1280);
+        var sides = driver.findElements(By.cssSelector("#inizio-rivolta > .side"));
+        assertThat(sides).hasSize(2);
+        assertThat(sides.get(1).getRect().getX()).as("the Russian column beside the Italian").isGreaterThan(sides.get(0).getRect().getX() + 200);
+        assertThat(Math.abs(sides.get(1).getRect().getY() - sides.get(0).getRect().getY())).isLessThan(5);
+        open("/it/kazakistan-dopo-la-rivolta/parallel/ru", 390);
+        sides = driver.findElements(By.cssSelector("#inizio-rivolta > .side"));
+        assertThat(sides.get(1).getRect().getY()).as("the Russian passage under the Italian one")
+                .isGreaterThanOrEqualTo(sides.get(0).getRect().getY() + sides.get(0).getRect().getHeight());
+        assertThat(Math.abs(sides.get(1).getRect().getX() - sides.get(0).getRect().getX())).isLessThan(5);
     }
 
     @Test

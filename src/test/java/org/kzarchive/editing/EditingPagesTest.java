@@ -92,13 +92,13 @@ class EditingPagesTest {
 
     @Test
     void theOverviewWarnsOfPartsThatDoNotMatchTheOriginal() throws Exception {
-        add(EditingFixtures.english(work).replace("Q: Second test question?\n\nA: Second test answer. {#risposta-due}\n",
-                "Second test answer. {#risposta-due}\n"), "save");
+        add(EditingFixtures.english(work).replace("Q: Second test question? {#intervista-3}\n\nA: Second test answer. {#risposta-due}\n",
+                "A: Second test answer. {#risposta-due}\n"), "save");
         long id = fixtures.translationId(work, "en");
         Document overview = get("/admin/translations/" + id);
         assertThat(overview.select(".alignment").text()).contains("warnings, not errors");
-        assertThat(overview.select(".alignment tr.warning th").eachText()).containsExactly("Interview questions", "Interview answers");
-        assertThat(overview.select(".alignment tr.warning").first().text()).contains("question 2 (intervista-3)");
+        assertThat(overview.select(".alignment tr.warning th").eachText()).containsExactly("Passages");
+        assertThat(overview.select(".alignment tr.warning").first().text()).contains("intervista-3");
     }
 
     @Test

@@ -234,6 +234,8 @@ class RevisionsTest {
                 .andExpect(redirectedUrl(path(id)));
         assertThat(jdbc.queryForObject("select origin from translation where id = ?", String.class, id)).isEqualTo("EDITOR");
 
+        Files.createDirectories(content.resolve("works"));
+        Files.writeString(content.resolve("works").resolve(work + ".yml"), "reference: en\n");
         Files.createDirectories(content.resolve("en"));
         Files.writeString(content.resolve("en").resolve(work + ".md"), english.replace("Test note.", "Changed in the file."));
         var outcome = new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).execute(tx ->

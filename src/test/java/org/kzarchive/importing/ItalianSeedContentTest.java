@@ -58,7 +58,7 @@ class ItalianSeedContentTest {
 
     @Test
     void hasATimelineFromDecember1986ToTenJanuary2022() {
-        assertThat(parsed.timeline()).hasSize(23);
+        assertThat(parsed.timeline()).hasSize(27);
         assertThat(parsed.timeline().get(0).dateStart()).isEqualTo("1986-12-17");
         assertThat(parsed.timeline()).extracting(ParsedTranslation.TimelineEntry::dateStart)
                 .contains("2011-12", "2016-06", "2019-04-21", "2022-01-01", "2022-01-04", "2022-01-05", "2022-01-06",

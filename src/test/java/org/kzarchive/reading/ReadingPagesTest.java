@@ -60,7 +60,7 @@ class ReadingPagesTest {
 
     private static String readerText(Document page) {
         Element main = Objects.requireNonNull(page.selectFirst("main")).clone();
-        main.select("sup.fnref, .permalink, .backrefs, .figure-meta").remove();
+        main.select("sup.fnref, .block-links, .backrefs, .figure-meta, .note-label").remove();
         return normalize(main.text());
     }
 
@@ -154,7 +154,7 @@ class ReadingPagesTest {
     void theTimelineRunsInDateOrderAndEachEventLinksToItsPassage() throws Exception {
         Document page = pages.page(TEXT + "/timeline");
         var events = page.select("ol.timeline > li");
-        assertThat(events).hasSize(23);
+        assertThat(events).hasSize(27);
         List<String> dates = events.select("time").eachAttr("datetime");
         assertThat(dates).isSorted();
         assertThat(dates.get(0)).isEqualTo("1986-12-17");
