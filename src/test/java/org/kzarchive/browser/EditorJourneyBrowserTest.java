@@ -85,7 +85,7 @@ class EditorJourneyBrowserTest {
     }
 
     private static String englishOver(String italian) {
-        return italian.replace("language: it", "language: en")
+        return italian.replace("language: it", "language: de")
                 .replace("title: Il Kazakistan dopo la rivolta", "title: " + TITLE)
                 .replace("Dopo la nostra copertura della rivolta", "Following up our coverage of the uprising");
     }
@@ -96,7 +96,7 @@ class EditorJourneyBrowserTest {
         String italian = Files.readString(Path.of("content/it/kazakistan-dopo-la-rivolta.md"));
         driver.get(url("/admin/translations/new"));
         driver.findElement(By.cssSelector("#work option[value=kazakistan-dopo-la-rivolta]")).click();
-        driver.findElement(By.id("language")).sendKeys("en");
+        driver.findElement(By.id("language")).sendKeys("de");
         driver.findElement(By.id("title")).sendKeys(TITLE);
         // a reference to a note that does not exist, in the opening paragraph
         String broken = englishOver(italian).replace("coverage of the uprising", "coverage of the uprising[^9]");
@@ -105,7 +105,7 @@ class EditorJourneyBrowserTest {
         Browser.submit(driver, driver.findElement(By.cssSelector("button[value=save]")));
 
         String errors = driver.findElement(By.tagName("main")).getText();
-        assertThat(errors).contains("Line 13: The footnote reference [^9] has no note.");
+        assertThat(errors).contains("Line 11: The footnote reference [^9] has no note.");
         String kept = driver.findElement(By.id("markdown")).getAttribute("value");
         assertThat(kept).as("the editor's text is kept").contains("coverage of the uprising[^9]");
 
@@ -116,27 +116,27 @@ class EditorJourneyBrowserTest {
 
         driver.findElement(By.partialLinkText("review")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("Following up our coverage of the uprising");
 
         driver.navigate().back();
         driver.findElements(By.cssSelector("form button[type=submit]")).stream()
                 .filter(b -> b.getText().startsWith("Publish revision")).findFirst().orElseThrow().click();
         Browser.waitUntil(() -> driver.findElement(By.tagName("main")).getText().contains("Published"), "the publication");
-        driver.get(url("/en/kazakistan-dopo-la-rivolta"));
+        driver.get(url("/de/kazakistan-dopo-la-rivolta"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
 
-        // the reader's language switcher now offers both languages
+        // the reader's language switcher now offers the new language too
         driver.get(url("/it/kazakistan-dopo-la-rivolta"));
-        driver.findElement(By.cssSelector(".languages a[hreflang=en]")).click();
-        assertThat(driver.getCurrentUrl()).endsWith("/en/kazakistan-dopo-la-rivolta");
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        driver.findElement(By.cssSelector(".languages a[hreflang=de]")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/de/kazakistan-dopo-la-rivolta");
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 
         // and a reader finds it by search
         driver.get(url("/search?q=" + java.net.URLEncoder.encode("\"Following up our coverage\"", java.nio.charset.StandardCharsets.UTF_8)));
         WebElement result = driver.findElement(By.cssSelector("li.result .result-title a"));
         result.click();
-        assertThat(driver.getCurrentUrl()).contains("/en/kazakistan-dopo-la-rivolta#");
+        assertThat(driver.getCurrentUrl()).contains("/de/kazakistan-dopo-la-rivolta#");
         assertThat(driver.findElement(By.id(driver.getCurrentUrl().replaceFirst(".*#", ""))).getText())
                 .contains("Following up our coverage of the uprising");
     }

@@ -100,7 +100,7 @@ class SanitizerTest {
                 .replace("Caption of the test photo.", "Caption " + payload)
                 .replace("[^1]: Test note.", "[^1]: Note " + payload)
                 .replace("| Test event |", "| Event " + payload.replace("|", "") + " |")
-                .replace("A: First test answer.", "A: First answer.\n\n" + payload);
+                .replace("A: First test answer.", "A: First answer. {#payload-answer}\n\n" + payload);
     }
 
     private MockMultipartHttpServletRequestBuilder form(String path, String payload) {

@@ -53,8 +53,8 @@ class FrontMatterFieldsTest {
 
     @Test
     void textWithoutFrontMatterGetsOneFromTheFields() {
-        String text = FrontMatterFields.apply("\nFirst paragraph.\n", fields("work", "prova", "language", "de", "title", "Titel"));
-        assertThat(text).isEqualTo("---\nwork: prova\nlanguage: de\ntitle: Titel\n---\n\nFirst paragraph.\n");
+        String text = FrontMatterFields.apply("\nFirst paragraph. {#p}\n", fields("work", "prova", "language", "de", "title", "Titel"));
+        assertThat(text).isEqualTo("---\nwork: prova\nlanguage: de\ntitle: Titel\n---\n\nFirst paragraph. {#p}\n");
         assertThat(new TranslationParser().parse("t", text).metadata().title()).isEqualTo("Titel");
     }
 
@@ -73,7 +73,7 @@ class FrontMatterFieldsTest {
     @ValueSource(strings = {"Kazakhstan: after the uprising", "#hashtag", "yes", "1984", "He said \"no\" \\ twice",
             "- a list?", "[brackets]", "{braces}", "& anchor", "* star", "'quoted'", "@at", "%percent", "trailing:"})
     void valuesYamlWouldReadDifferentlyAreQuotedSoTheyReadBackAsTyped(String title) {
-        String text = FrontMatterFields.apply("---\nwork: prova\nlanguage: en\ntitle: x\n---\n\nText.\n", fields("title", title));
+        String text = FrontMatterFields.apply("---\nwork: prova\nlanguage: en\ntitle: x\n---\n\nText. {#t}\n", fields("title", title));
         assertThat(new TranslationParser().parse("t", text).metadata().title()).isEqualTo(title);
     }
 

@@ -78,7 +78,7 @@ class DatabasePassageSourceTest {
         assertThat(note.text()).startsWith("Dal 17 al 19 dicembre 1986");
 
         Passage event = passages.stream().filter(p -> p.kind() == PassageKind.TIMELINE).findFirst().orElseThrow();
-        assertThat(event.url()).isEqualTo("/it/kazakistan-dopo-la-rivolta/timeline#event-1");
+        assertThat(event.url()).isEqualTo("/it/kazakistan-dopo-la-rivolta/timeline#ev-1986-12-17");
         assertThat(event.text()).as("date as the timeline page shows it, then the label").contains("dicembre 1986 — ");
     }
 
