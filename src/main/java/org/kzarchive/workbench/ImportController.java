@@ -120,6 +120,10 @@ class ImportController {
         if (!access.mayTranslate(editor.getName(), view.edition().language())) {
             throw new AccessDeniedException("Not an editor of " + view.edition().language());
         }
+        if (view.edition().isReference()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "The reference edition is not translated from anything: revise it in the form.");
+        }
         return view;
     }
 }
