@@ -6,7 +6,8 @@ import java.util.List;
  * The one owner of the archive's public address scheme: an edition at {@code /{lang}/{work}}, its
  * pages below it ({@code /interview}, {@code /timeline}, …), parallel reading at
  * {@code /{lang}/{work}/parallel/{other}} (the interview: {@code /{lang}/{work}/interview/parallel/{other}}),
- * a passage at {@code #key}, an author's note at {@code #note-1}, a timeline event at {@code #event-N}.
+ * a passage at {@code #key} (a timeline event on the timeline page at its key), an author's note at
+ * {@code #note-1}, a translator's note at {@code #note-t1}.
  */
 public final class Addresses {
 
@@ -15,9 +16,7 @@ public final class Addresses {
     /** Route pattern of a work's slug. */
     public static final String WORK_PATTERN = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
-    /** The pages of an edition besides its full text, by their path segment. */
-    public static final List<String> PAGES = List.of("interview", "timeline", "photos", "notes");
-    /** The same, with the full text first, named "text". */
+    /** The pages of an edition, by name: the full text ("text") and the pages below it. */
     public static final List<String> ALL_PAGES = List.of("text", "interview", "timeline", "photos", "notes");
     public static final String TEXT = "text";
     public static final String PARALLEL = "parallel";
@@ -58,10 +57,5 @@ public final class Addresses {
     /** The id of a reference mark that cites a note; the second citation of the same note gets "-2". */
     public static String noteReference(String label, int occurrence) {
         return occurrence <= 1 ? "ref-" + label : "ref-" + label + "-" + occurrence;
-    }
-
-    /** The id of a timeline event on the timeline page. */
-    public static String event(int position) {
-        return "event-" + position;
     }
 }
