@@ -3,6 +3,9 @@ package org.kzarchive.editing;
 import java.io.IOException;
 import java.util.List;
 
+import org.kzarchive.accounts.AuditLog;
+import org.kzarchive.accounts.EditorAccounts;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

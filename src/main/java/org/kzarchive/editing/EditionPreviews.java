@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * through the public templates and looks exactly as the page will.
  */
 @Component
-class EditionPreviews {
+public class EditionPreviews {
 
     private final EditionLoader editions;
 
@@ -36,7 +36,7 @@ class EditionPreviews {
     public record Link(String label, String path, boolean current) {
     }
 
-    Edition of(RenderedTranslation text) {
+    public Edition of(RenderedTranslation text) {
         var meta = text.metadata();
         List<Edition.Alternate> alternates = new ArrayList<>(editions.alternates(meta.work(), meta.language()));
         if (alternates.stream().noneMatch(Edition.Alternate::current)) {
@@ -47,7 +47,7 @@ class EditionPreviews {
         return new Edition(null, 0, meta.withWork(facts), text, alternates, facts);
     }
 
-    static Banner banner(String label, String base, String current, String back) {
+    public static Banner banner(String label, String base, String current, String back) {
         List<Link> links = base == null ? List.of() : PAGES.stream()
                 .map(page -> new Link(page, base + (page.equals("text") ? "" : "/" + page), page.equals(current)))
                 .toList();

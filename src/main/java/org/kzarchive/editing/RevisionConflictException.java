@@ -4,7 +4,7 @@ package org.kzarchive.editing;
  * Someone saved the translation after the editor started from {@code expected}: their revision is
  * the latest now, and saving on top of it would silently drop their work.
  */
-class RevisionConflictException extends RuntimeException {
+public class RevisionConflictException extends RuntimeException {
 
     private final long translationId;
     private final TranslationRevision theirs;

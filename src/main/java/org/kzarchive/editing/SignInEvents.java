@@ -1,5 +1,7 @@
 package org.kzarchive.editing;
 
+import org.kzarchive.accounts.AuditLog;
+import org.kzarchive.accounts.AuditAction;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;

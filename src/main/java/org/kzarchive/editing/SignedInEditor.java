@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Tells every admin page who is signed in, for the admin header. */
-@ControllerAdvice(basePackageClasses = SignedInEditor.class)
+@ControllerAdvice(basePackages = {"org.kzarchive.editing", "org.kzarchive.accounts", "org.kzarchive.workbench"})
 class SignedInEditor {
 
     @ModelAttribute("signedIn")

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * tells every problem with its line in the text the editor will see again in the form.
  */
 @Component
-class TranslationCheck {
+public class TranslationCheck {
 
     private final TranslationParser parser;
     private final TranslationRenderer renderer;
@@ -32,9 +32,9 @@ class TranslationCheck {
      *                 written into its front matter (or as sent, when it could not be read)
      * @param rendered null unless there are no problems
      */
-    record Outcome(String markdown, ParsedTranslation parsed, RenderedTranslation rendered, List<ProblemView> problems) {
+    public record Outcome(String markdown, ParsedTranslation parsed, RenderedTranslation rendered, List<ProblemView> problems) {
 
-        boolean ok() {
+        public boolean ok() {
             return rendered != null && problems.isEmpty();
         }
     }
@@ -48,7 +48,7 @@ class TranslationCheck {
         return check(FrontMatterFields.apply(submitted.text(), form.frontMatter()));
     }
 
-    Outcome check(String markdown) {
+    public Outcome check(String markdown) {
         List<String> lines = List.of(markdown.split("\n", -1));
         try {
             ParsedTranslation parsed = parser.parse("text", markdown);

@@ -1,7 +1,10 @@
 package org.kzarchive.editing;
 
+import org.kzarchive.accounts.AuditLog;
+import org.kzarchive.accounts.AuditAction;
 import java.time.Clock;
 
+import org.kzarchive.archive.EditionTextSaved;
 import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.archive.TranslationOrigin;
@@ -21,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once it has committed.
  */
 @Service
-class TranslationEditing {
+public class TranslationEditing {
 
     private final TranslationWriter writer;
     private final EditedTranslations translations;
@@ -43,7 +46,7 @@ class TranslationEditing {
     }
 
     /** What a save did. @param revision the latest revision; @param unchanged the text was the same as it */
-    record Saved(long translationId, int revision, boolean unchanged, boolean published) {
+    public record Saved(long translationId, int revision, boolean unchanged, boolean published) {
     }
 
     /**
@@ -63,9 +66,11 @@ class TranslationEditing {
                 publish ? PublicationStatus.PUBLISHED : PublicationStatus.DRAFT);
         int number = writer.recordRevision(id, text.markdown(), hash, author, messageOr(message, "New translation"), clock.instant());
         audit.record(author, AuditAction.TRANSLATION_CREATED, describe(meta) + ", revision " + number);
+        events.publishEvent(new EditionTextSaved(id, text.markdown(), false, false, author));
         if (publish) {
             writer.markPublished(id, number);
             audit.record(author, AuditAction.TRANSLATION_PUBLISHED, describe(meta) + ", revision " + number);
+            events.publishEvent(new EditionTextSaved(id, text.markdown(), true, false, author));
             events.publishEvent(new TranslationChanged(id));
         }
         return new Saved(id, number, false, publish);
@@ -80,6 +85,13 @@ class TranslationEditing {
      */
     @Transactional
     public Saved save(long id, int baseRevision, TranslationCheck.Outcome text, String author, String message, boolean publish) {
+        return save(id, baseRevision, text, author, message, publish, false);
+    }
+
+    /** @param minorSourceChange the editor says the change needs no new translation (see {@link EditionTextSaved}) */
+    @Transactional
+    public Saved save(long id, int baseRevision, TranslationCheck.Outcome text, String author, String message, boolean publish,
+                      boolean minorSourceChange) {
         var state = translations.lock(id).orElseThrow(() -> new TranslationNotFoundException(id));
         if (state.headRevision() != baseRevision) {
             throw conflict(id, baseRevision);
@@ -99,9 +111,12 @@ class TranslationEditing {
             audit.record(author, AuditAction.REVISION_SAVED, describe(meta) + ", revision " + number);
         }
         writer.markEdited(id);
+        if (!unchanged) {
+            events.publishEvent(new EditionTextSaved(id, text.markdown(), false, minorSourceChange, author));
+        }
         boolean goesLive = publish && (!state.isPublished() || state.publishedRevision() == null || state.publishedRevision() != number);
         if (goesLive) {
-            publishText(id, number, text, author);
+            publishText(id, number, text, author, minorSourceChange);
         } else if (!state.isPublished() && !unchanged) {
             // a draft's own row follows its latest text; a published one keeps what readers see
             writer.write(text.rendered(), text.markdown(), hash, TranslationOrigin.EDITOR, PublicationStatus.DRAFT);
@@ -126,7 +141,7 @@ class TranslationEditing {
         if (!text.ok()) {
             throw new InvalidRevisionException(revision, text.problems());
         }
-        publishText(id, revision, text, author);
+        publishText(id, revision, text, author, false);
     }
 
     /** Takes the translation away from readers (and from search); its revisions stay. */
@@ -164,6 +179,7 @@ class TranslationEditing {
         int restored = writer.recordRevision(id, old.getMarkdown(), old.getContentHash(), author,
                 "Restored revision " + number, clock.instant());
         writer.markEdited(id);
+        events.publishEvent(new EditionTextSaved(id, old.getMarkdown(), false, false, author));
         if (!state.isPublished()) {
             writer.write(text.rendered(), text.markdown(), old.getContentHash(), TranslationOrigin.EDITOR, PublicationStatus.DRAFT);
         }
@@ -172,11 +188,12 @@ class TranslationEditing {
         return new Saved(id, restored, false, false);
     }
 
-    private void publishText(long id, int number, TranslationCheck.Outcome text, String author) {
+    private void publishText(long id, int number, TranslationCheck.Outcome text, String author, boolean minorSourceChange) {
         writer.write(text.rendered(), text.markdown(), Sha256.hex(text.markdown()), TranslationOrigin.EDITOR,
                 PublicationStatus.PUBLISHED);
         writer.markPublished(id, number);
         audit.record(author, AuditAction.TRANSLATION_PUBLISHED, describe(text.rendered().metadata()) + ", revision " + number);
+        events.publishEvent(new EditionTextSaved(id, text.markdown(), true, minorSourceChange, author));
         events.publishEvent(new TranslationChanged(id));
     }
 

@@ -41,6 +41,9 @@ class TranslationForm {
     @Size(max = 500, message = "Keep the message under 500 characters.")
     private String message;
 
+    /** For the reference edition: the change needs no new translation (typo, punctuation), translations stay current. */
+    private boolean minorChange;
+
     /** the revision the editor started from: 0 for a new translation */
     private int baseRevision;
 
@@ -134,5 +137,13 @@ class TranslationForm {
 
     public void setBaseRevision(int baseRevision) {
         this.baseRevision = baseRevision;
+    }
+
+    public boolean isMinorChange() {
+        return minorChange;
+    }
+
+    public void setMinorChange(boolean minorChange) {
+        this.minorChange = minorChange;
     }
 }

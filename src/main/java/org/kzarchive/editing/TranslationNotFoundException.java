@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The address names no translation or revision. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class TranslationNotFoundException extends RuntimeException {
+public class TranslationNotFoundException extends RuntimeException {
 
-    TranslationNotFoundException(long id) {
+    public TranslationNotFoundException(long id) {
         super("No translation or revision for translation " + id);
     }
 }

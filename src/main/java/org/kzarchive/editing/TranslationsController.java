@@ -156,7 +156,8 @@ class TranslationsController {
             return showForm(form, translation, text.problems(), model);
         }
         try {
-            var saved = editing.save(id, form.getBaseRevision(), text, editor.getName(), form.getMessage(), "publish".equals(action));
+            var saved = editing.save(id, form.getBaseRevision(), text, editor.getName(), form.getMessage(), "publish".equals(action),
+                    form.isMinorChange());
             redirect.addFlashAttribute("message", saved.unchanged() && !saved.published()
                     ? "Nothing changed since revision " + saved.revision() + ": no new revision was saved."
                     : saved.published() ? "Revision " + saved.revision() + " is saved and published."

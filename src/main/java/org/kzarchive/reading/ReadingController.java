@@ -18,9 +18,11 @@ class ReadingController {
     static final String OTHER = "{other:" + Addresses.LANGUAGE_PATTERN + "}";
 
     private final EditionLoader editions;
+    private final PassageMarksLoader marks;
 
-    ReadingController(EditionLoader editions) {
+    ReadingController(EditionLoader editions, PassageMarksLoader marks) {
         this.editions = editions;
+        this.marks = marks;
     }
 
     @GetMapping("/" + LANG + "/" + WORK)
@@ -55,6 +57,7 @@ class ReadingController {
         Edition edition = editions.published(lang, work)
                 .orElseThrow(() -> new PageNotFoundException("No published translation " + lang + "/" + work));
         model.addAttribute("edition", edition);
+        model.addAttribute("passages", marks.of(edition.translationId()));
         model.addAttribute("page", view.substring("reading/".length()));
         model.addAttribute("locale", Locale.forLanguageTag(lang));
         return view;

@@ -70,7 +70,8 @@ class PageQualityBrowserTest {
                 new String[] {"search-russian-interface", "/search?q=%D0%A2%D0%BE%D0%BA%D0%B0%D0%B5%D0%B2&hl=ru"},
                 new String[] {"search-empty", "/search"},
                 new String[] {"sign-in", "/admin/sign-in"},
-                new String[] {"admin-form", "/admin/translations/new"});
+                new String[] {"admin-form", "/admin/translations/new"},
+                new String[] {"workbench", "/admin/translations/{en}/workbench?section=intervista"});
     }
 
     @BeforeAll
@@ -98,6 +99,10 @@ class PageQualityBrowserTest {
         }
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+        if (path.contains("{en}")) {
+            path = path.replace("{en}", String.valueOf(jdbc.queryForObject("select t.id from translation t join work w on w.id = t.work_id"
+                    + " where w.slug = 'kazakistan-dopo-la-rivolta' and t.language = 'en'", Long.class)));
+        }
         driver.get("http://localhost:" + port + path);
     }
 

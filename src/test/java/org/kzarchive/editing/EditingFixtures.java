@@ -1,5 +1,6 @@
 package org.kzarchive.editing;
 
+import org.kzarchive.accounts.EditorAccounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 /** An editor changing their own password. */
 class PasswordForm {

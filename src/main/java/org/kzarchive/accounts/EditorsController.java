@@ -1,4 +1,4 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 import java.security.Principal;
 
@@ -20,9 +20,13 @@ class EditorsController {
     static final String EDITORS_VIEW = "editing/editors";
 
     private final EditorAccounts accounts;
+    private final LanguageAccess languageAccess;
+    private final AuditLog audit;
 
-    EditorsController(EditorAccounts accounts) {
+    EditorsController(EditorAccounts accounts, LanguageAccess languageAccess, AuditLog audit) {
         this.accounts = accounts;
+        this.languageAccess = languageAccess;
+        this.audit = audit;
     }
 
     @GetMapping("/admin/editors")
@@ -46,6 +50,18 @@ class EditorsController {
             form.setPassword(null);
             return show(form, model);
         }
+    }
+
+    /** Limits an editor to the languages they translate (codes separated by spaces or commas; empty for all). */
+    @PostMapping("/admin/editors/{id}/languages")
+    String languages(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String languages,
+                     Principal admin, RedirectAttributes redirect) {
+        if (languageAccess.limit(id, languages, admin.getName(), audit)) {
+            redirect.addFlashAttribute("message", "The editor's languages are saved.");
+        } else {
+            redirect.addFlashAttribute("error", "There is no such editor.");
+        }
+        return "redirect:/admin/editors";
     }
 
     @PostMapping("/admin/editors/{id}/disable")

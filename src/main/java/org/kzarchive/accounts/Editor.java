@@ -1,4 +1,4 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 import java.time.Instant;
 
@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 
 /** A person who may sign in to edit the archive; administrators also manage accounts and read the audit log. */
 @Entity
-class Editor {
+public class Editor {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,11 +1,11 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.Repository;
 
-interface AuditEventRepository extends Repository<AuditEvent, Long> {
+public interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     List<AuditEvent> findByOrderByIdDesc(Limit limit);
 }

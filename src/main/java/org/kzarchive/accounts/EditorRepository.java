@@ -1,11 +1,11 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.repository.Repository;
 
-interface EditorRepository extends Repository<Editor, Long> {
+public interface EditorRepository extends Repository<Editor, Long> {
 
     Optional<Editor> findByUsername(String username);
 

@@ -1,4 +1,4 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Controller;

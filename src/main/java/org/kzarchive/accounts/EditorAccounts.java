@@ -1,4 +1,4 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Editor accounts: who may sign in, with which password hash, and who may manage the others. */
 @Service
-class EditorAccounts implements UserDetailsService {
+public class EditorAccounts implements UserDetailsService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
     static final int MIN_PASSWORD_LENGTH = 12;

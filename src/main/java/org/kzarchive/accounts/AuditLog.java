@@ -1,4 +1,4 @@
-package org.kzarchive.editing;
+package org.kzarchive.accounts;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * records; outside (sign-ins) it is written at once.
  */
 @Component
-class AuditLog {
+public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
@@ -26,16 +26,16 @@ class AuditLog {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AuditLog(JdbcTemplate jdbc, Clock clock) {
+    public AuditLog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    void record(String actor, AuditAction action, String detail) {
+    public void record(String actor, AuditAction action, String detail) {
         record(actor, action, detail, null);
     }
 
-    void record(String actor, AuditAction action, String detail, String address) {
+    public void record(String actor, AuditAction action, String detail, String address) {
         // a failed sign-in's name is whatever was typed: keep it short and on one line; the columns' lengths bound the rest
         String who = actor == null || actor.isBlank() ? "?" : oneLine(cut(actor, MAX_ACTOR));
         String from = address == null ? null : oneLine(cut(address, MAX_ADDRESS));
