@@ -136,10 +136,7 @@ class EditorAccounts implements UserDetailsService {
     }
 
     private void endSessionsOf(String username) {
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
-                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
-        }
+        // found by name in the shared session store, whichever instance the editor signed in on
+        sessions.getAllSessions(username, false).forEach(SessionInformation::expireNow);
     }
 }
