@@ -25,6 +25,14 @@ public final class DatabaseOutage {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            // a pooled connection the server ended: Hikari says so without an SQL state (as when a
+            // rollback on it fails and hides the 57P01 that came first)
+            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
         }
         return false;
     }

@@ -6,11 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -22,9 +25,6 @@ import org.springframework.web.servlet.ModelAndView;
 class DatabaseOutagePage implements ErrorViewResolver {
 
     static final String VIEW = "error/503";
-    /** The translation form's text field */
-    private static final String TEXT_FIELD = "markdown";
-
     private final ErrorAttributes errors;
 
     DatabaseOutagePage(ErrorAttributes errors) {
@@ -43,14 +43,14 @@ class DatabaseOutagePage implements ErrorViewResolver {
     }
 
     private static String unsavedText(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod())) {
-            return null;
-        }
-        try {
-            String text = request.getParameter(TEXT_FIELD);
-            return text == null || text.isBlank() ? null : text;
-        } catch (RuntimeException e) {
-            return null; // an unreadable body: nothing to show back
-        }
+        return request.getAttribute(UnsavedTextFilter.ATTRIBUTE) instanceof String text ? text : null;
+    }
+
+    /** Before the session filter (Spring Session's default order), so that it sees the session's failure too. */
+    @Bean
+    static FilterRegistrationBean<UnsavedTextFilter> unsavedTextFilter() {
+        var registration = new FilterRegistrationBean<>(new UnsavedTextFilter());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 }

@@ -25,8 +25,12 @@ final class SiteVisitor {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> get(String url) throws Exception {
+        return get(url, "text/html");
+    }
+
+    HttpResponse<String> get(String url, String accept) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     Document page(String url) throws Exception {
