@@ -4,12 +4,13 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -21,21 +22,23 @@ import org.springframework.web.servlet.ModelAndView;
  * instead of a 500. An editor's form that was being saved is shown back, so no text is lost.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE) // before the resolver of error/<status>.html
 class DatabaseOutagePage implements ErrorViewResolver {
 
     static final String VIEW = "error/503";
     private final ErrorAttributes errors;
+    // a resolver of our own replaces Boot's: it still answers error/<status>.html (404, 413)
+    private final DefaultErrorViewResolver byStatus;
 
-    DatabaseOutagePage(ErrorAttributes errors) {
+    DatabaseOutagePage(ErrorAttributes errors, ApplicationContext context, WebProperties web) {
         this.errors = errors;
+        this.byStatus = new DefaultErrorViewResolver(context, web.getResources());
     }
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Throwable failure = errors.getError(new ServletWebRequest(request));
         if (failure == null || !DatabaseOutage.causes(failure)) {
-            return null;
+            return byStatus.resolveErrorView(request, status, model);
         }
         var page = new ModelAndView(VIEW, model, HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("unsavedText", unsavedText(request));

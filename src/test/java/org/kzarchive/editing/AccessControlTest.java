@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -75,10 +75,10 @@ class AccessControlTest {
         return post("/admin/sign-in").param("username", username).param("password", password).with(csrf()).with(from(address));
     }
 
-    private MockHttpSession signIn(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(signInForm(username, EditingFixtures.PASSWORD))
+    private Cookie signIn(String username) throws Exception {
+        return mvc.perform(signInForm(username, EditingFixtures.PASSWORD))
                 .andExpect(redirectedUrl("/admin")).andExpect(authenticated())
-                .andReturn().getRequest().getSession(false);
+                .andReturn().getResponse().getCookie("SESSION"); // sessions live in PostgreSQL (Spring Session)
     }
 
     @ParameterizedTest
@@ -145,7 +145,7 @@ class AccessControlTest {
     }
 
     private static String sessionCookie(java.net.CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
@@ -184,10 +184,10 @@ class AccessControlTest {
 
     @Test
     void signingOutEndsTheSession() throws Exception {
-        MockHttpSession session = signIn("gate-editor");
-        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/admin/sign-out").session(session).with(csrf())).andExpect(redirectedUrl("/admin/sign-in?signed-out"));
-        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/admin/sign-in"));
+        Cookie session = signIn("gate-editor");
+        mvc.perform(get("/admin").cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/admin/sign-out").cookie(session).with(csrf())).andExpect(redirectedUrl("/admin/sign-in?signed-out"));
+        mvc.perform(get("/admin").cookie(session)).andExpect(redirectedUrl("/admin/sign-in"));
     }
 
     @Test
@@ -222,13 +222,13 @@ class AccessControlTest {
     void aDisabledEditorIsSignedOutAndCannotSignInAgain() throws Exception {
         String name = "leaving-editor-" + NAMES.incrementAndGet();
         fixtures.editor(name, false);
-        MockHttpSession session = signIn(name);
+        Cookie session = signIn(name);
         long id = context.getBean(EditorAccounts.class).find(name).orElseThrow().getId();
 
         mvc.perform(post("/admin/editors/" + id + "/disable").with(user("gate-admin").roles("EDITOR", "ADMIN")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/editors"));
 
-        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/admin/sign-in?expired"));
+        mvc.perform(get("/admin").cookie(session)).andExpect(redirectedUrl("/admin/sign-in?expired"));
         mvc.perform(signInForm(name, EditingFixtures.PASSWORD)).andExpect(redirectedUrl("/admin/sign-in?error"));
     }
 
