@@ -69,6 +69,10 @@ final class ReplicaRoutingDataSource extends DelegatingDataSource implements Aut
     private boolean caughtUp(Connection replicaConnection) throws SQLException {
         String awaited = awaitedPosition.get();
         if (awaited == null) {
+            // a pooled connection may be one the replica ended when it stopped
+            if (!replicaConnection.isValid(1)) {
+                throw new SQLException("the replica's connection is no longer valid");
+            }
             return true;
         }
         try (var statement = replicaConnection.prepareStatement(

@@ -40,7 +40,6 @@ class KilledDuringPublishTest {
             try (Connection watcher = DriverManager.getConnection(database.jdbcUrl(), "postgres", "")) {
                 waitForHealth(base, site);
                 String italian = query(watcher, "select markdown from translation_revision order by id limit 1");
-                // a long text, so that the transaction writing it is long enough to be caught
                 String german = italian.replace("language: it", "language: de")
                         .replace("Dopo la nostra copertura", "Abgebrochenwort dopo la nostra copertura");
                 var editor = new SiteVisitor();
@@ -49,23 +48,31 @@ class KilledDuringPublishTest {
                 Map<String, String> fields = Map.of("_csrf", form.select("input[name=_csrf]").attr("value"),
                         "work", WORK, "language", "de", "markdown", german, "action", "publish");
 
+                // Hold the publish in the middle: it has written the translation's row and sections and
+                // waits to write its blocks, inside its transaction, while the process is killed.
+                watcher.setAutoCommit(false);
+                try (Statement lock = watcher.createStatement()) {
+                    lock.execute("lock table block in share mode");
+                }
+                var answer = new java.util.concurrent.atomic.AtomicReference<String>("no answer");
                 CompletableFuture.runAsync(() -> {
                     try {
-                        editor.post(base + "/admin/translations", fields);
+                        answer.set("answered " + editor.post(base + "/admin/translations", fields).statusCode());
                     } catch (Exception expected) {
-                        // the process is killed while answering
+                        answer.set("killed while answering"); // as expected
                     }
                 });
                 boolean caught = false;
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (!caught && System.nanoTime() < deadline) {
-                    caught = "t".equals(query(watcher, """
-                            select (count(*) > 0)::text from pg_stat_activity
-                            where pid <> pg_backend_pid() and xact_start is not null and backend_type = 'client backend'
-                              and query ilike '%insert into block%'"""));
+                    caught = !"0".equals(query(watcher, """
+                            select count(*)::text from pg_locks l join pg_class c on c.oid = l.relation
+                            where c.relname = 'block' and not l.granted and l.pid <> pg_backend_pid()"""));
+                    Thread.sleep(5);
                 }
-                site.destroyForcibly().waitFor();
-                assertThat(caught).as("the publish was caught writing its blocks").isTrue();
+                site.destroyForcibly().waitFor(); // SIGKILL, as kill -9
+                watcher.rollback(); // the publish's transaction goes on, then finds its client gone and ends
+                assertThat(caught).as("the publish was caught writing its blocks (the request: %s)", answer.get()).isTrue();
             } finally {
                 site.destroyForcibly().waitFor();
             }
@@ -75,7 +82,7 @@ class KilledDuringPublishTest {
                 waitForHealth(base, restarted);
                 String status = query(db, "select coalesce((select status from translation where language = 'de'), 'ABSENT')");
                 var reader = new SiteVisitor();
-                boolean found = reader.page(base + "/search?q=Abgebrochenwort").text().contains("Abgebrochenwort");
+                boolean found = !reader.page(base + "/search?q=Abgebrochenwort").select(".results .result").isEmpty();
                 int page = reader.get(base + "/de/" + WORK).statusCode();
                 if (status.equals("ABSENT")) {
                     assertThat(query(db, "select count(*)::text from translation_revision r join translation t on t.id = r.translation_id "
