@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Two instances of the site, each with its own data directory, behind one PostgreSQL. */
 class TwoInstancesTest {
@@ -46,11 +45,7 @@ class TwoInstancesTest {
 
     /** The Italian text as a new translation into {@code language}, with a word no other text has. */
     static String translationWithWord(String language, String word) {
-        String italian = a.bean(JdbcTemplate.class).queryForObject("""
-                select r.markdown from translation_revision r join translation t on t.id = r.translation_id
-                join work w on w.id = t.work_id where w.slug = ? and t.language = 'it' order by r.number desc limit 1""",
-                String.class, WORK);
-        return italian.replace("language: it", "language: " + language)
+        return SeedText.italian(a).replace("language: it", "language: " + language)
                 .replace("Dopo la nostra copertura", word + " dopo la nostra copertura");
     }
 
