@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * While PostgreSQL cannot be reached, a page that needs it answers 503 with a page saying so,
- * instead of a 500. An editor's form that was being saved is shown back, so no text is lost.
+ * instead of a 500 ({@link DatabaseOutageFilter} sets the status). An editor's form that was being saved is shown back, so no text is lost.
  */
 @Component
 class DatabaseOutagePage implements ErrorViewResolver {
@@ -37,22 +37,18 @@ class DatabaseOutagePage implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Throwable failure = errors.getError(new ServletWebRequest(request));
-        if (failure == null || !DatabaseOutage.causes(failure)) {
+        if (status != HttpStatus.SERVICE_UNAVAILABLE && (failure == null || !DatabaseOutage.causes(failure))) {
             return byStatus.resolveErrorView(request, status, model);
         }
         var page = new ModelAndView(VIEW, model, HttpStatus.SERVICE_UNAVAILABLE);
-        page.addObject("unsavedText", unsavedText(request));
+        page.addObject("unsavedText", request.getAttribute(DatabaseOutageFilter.UNSAVED_TEXT) instanceof String text ? text : null);
         return page;
     }
 
-    private static String unsavedText(HttpServletRequest request) {
-        return request.getAttribute(UnsavedTextFilter.ATTRIBUTE) instanceof String text ? text : null;
-    }
-
-    /** Before the session filter (Spring Session's default order), so that it sees the session's failure too. */
+    /** Just before the session filter (Spring Session's default order), so that it sees the session's failure too. */
     @Bean
-    static FilterRegistrationBean<UnsavedTextFilter> unsavedTextFilter() {
-        var registration = new FilterRegistrationBean<>(new UnsavedTextFilter());
+    static FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+        var registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
     }

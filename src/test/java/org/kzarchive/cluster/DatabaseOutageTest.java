@@ -75,6 +75,9 @@ class DatabaseOutageTest {
         assertThat(page.select("h1").text()).isEqualTo("Archivio momentaneamente non disponibile");
         assertThat(page.text()).doesNotContain("Exception", "at org.", "SQL");
 
+        assertThat(reader.get(site.base() + TEXT + "/timeline", "*/*").statusCode())
+                .as("a client that does not ask for HTML gets the same status").isEqualTo(503);
+
         var health = timed(() -> reader.get(site.base() + "/actuator/health", "*/*"));
         assertThat(health.took()).isLessThan(Duration.ofSeconds(5));
         assertThat(health.response().statusCode()).isEqualTo(503);
