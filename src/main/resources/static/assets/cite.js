@@ -59,7 +59,8 @@
   }
 
   function open(link) {
-    var block = link.parentElement;
+    // the passage: the block or heading whose links hold this one
+    var block = link.closest(".block, h2") || link.parentElement;
     var next = block.nextElementSibling;
     if (next && next.classList.contains('cite-menu')) {
       next.remove();

@@ -138,12 +138,9 @@ public class EditorAccounts implements UserDetailsService {
     }
 
     private void endSessionsOf(String username, String exceptSessionId) {
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
-                sessions.getAllSessions(principal, false).stream()
-                        .filter(session -> !session.getSessionId().equals(exceptSessionId))
-                        .forEach(SessionInformation::expireNow);
-            }
-        }
+        // found by name in the shared session store, whichever instance the editor signed in on
+        sessions.getAllSessions(username, false).stream()
+                .filter(session -> !session.getSessionId().equals(exceptSessionId))
+                .forEach(SessionInformation::expireNow);
     }
 }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.kzarchive.system.Sha256;
 
@@ -41,6 +43,18 @@ final class DatabaseFingerprint {
         TreeMap<Long, String> changed = new TreeMap<>(states);
         changed.remove(translationId);
         return new DatabaseFingerprint(changed);
+    }
+
+    /** The translations whose state in the database is not the one mirrored here, or that exist on one side only. */
+    Set<Long> translationsDifferingFrom(Map<Long, TranslationStates.TranslationState> database) {
+        Set<Long> differing = new TreeSet<>();
+        database.values().forEach(t -> {
+            if (!t.state().equals(states.get(t.id()))) {
+                differing.add(t.id());
+            }
+        });
+        states.keySet().stream().filter(id -> !database.containsKey(id)).forEach(differing::add);
+        return differing;
     }
 
     /** Hex SHA-256 of every translation's id and state, in id order. */

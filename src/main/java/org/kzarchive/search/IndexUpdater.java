@@ -1,16 +1,24 @@
 package org.kzarchive.search;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.kzarchive.archive.ArchiveMayHaveChanged;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.system.PageCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -20,10 +28,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * imported the content folder) it opens the index, rebuilding it when the index is missing, broken
  * or mirrors another state of the database. After every committed change of a translation it
  * re-indexes that translation, then empties the page cache so that no cached search page shows
- * results from before the change.
+ * results from before the change. When the database may have changed elsewhere (another instance)
+ * it compares every translation's state with what the index mirrors and catches up. An index
+ * whose files were deleted or damaged while the site runs is recreated in the background.
  */
 @Component
-class IndexUpdater implements SmartInitializingSingleton {
+class IndexUpdater implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IndexUpdater.class);
 
@@ -34,6 +44,12 @@ class IndexUpdater implements SmartInitializingSingleton {
     // Reading a translation and writing it to the index happen as one step, one change at a time:
     // the later of two changes is always read later, so it is the one the index ends up with.
     private final ReentrantLock updates = new ReentrantLock();
+    private final ExecutorService repairs = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "search-index-repair");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean repairPending = new AtomicBoolean();
 
     private DatabaseFingerprint mirrored;
     private volatile IndexStartup startup;
@@ -73,13 +89,51 @@ class IndexUpdater implements SmartInitializingSingleton {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onTranslationChanged(TranslationChanged event) {
-        long id = event.translationId();
         updates.lock();
         try {
-            long started = System.nanoTime();
             if (mirrored == null) {
                 throw new IllegalStateException("the index is not open yet");
             }
+            bringUpToDate(event.translationId());
+        } finally {
+            updates.unlock();
+            pageCache.invalidate();
+        }
+    }
+
+    /**
+     * Re-indexes every translation whose state in the database differs from what the index
+     * mirrors, and recreates the index if its files were deleted or damaged. Throws when the
+     * database cannot be read: the caller tries again later.
+     */
+    @EventListener
+    void onArchiveMayHaveChanged(ArchiveMayHaveChanged event) {
+        index.damage().ifPresent(this::repairInBackground);
+        Set<Long> differing;
+        updates.lock();
+        try {
+            if (mirrored == null) {
+                return;
+            }
+            Map<Long, TranslationStates.TranslationState> database = states.all();
+            differing = mirrored.translationsDifferingFrom(database);
+            if (!differing.isEmpty()) {
+                log.info("Search index: {} translations changed elsewhere ({}): {}", differing.size(), event.reason(),
+                        differing);
+                differing.forEach(this::bringUpToDate);
+            }
+        } finally {
+            updates.unlock();
+        }
+        if (!differing.isEmpty()) {
+            pageCache.invalidate();
+        }
+    }
+
+    /** With {@link #updates} held. */
+    private void bringUpToDate(long id) {
+        long started = System.nanoTime();
+        try {
             Optional<TranslationStates.TranslationState> state = states.of(id);
             DatabaseFingerprint next = state.map(mirrored::with).orElseGet(() -> mirrored.without(id));
             if (state.isPresent() && state.get().published()) {
@@ -95,13 +149,46 @@ class IndexUpdater implements SmartInitializingSingleton {
             mirrored = next;
         } catch (RuntimeException e) {
             // The recorded fingerprint still describes the old state (or a write marker was left):
-            // the next start-up rebuilds. Readers keep searching the index as it was.
-            log.error("Search index: translation {} could not be re-indexed; the index will be rebuilt at the next "
-                    + "start-up", id, e);
+            // the next catch-up or start-up tries again. Readers keep searching the index as it was.
+            log.error("Search index: translation {} could not be re-indexed; it will be tried again", id, e);
+            index.damage().ifPresent(this::repairInBackground);
+        }
+    }
+
+    private void repairInBackground(String damage) {
+        if (!repairPending.compareAndSet(false, true)) {
+            return;
+        }
+        log.warn("Search index: recreating it in the background because {}", damage);
+        repairs.execute(() -> {
+            try {
+                recreate();
+            } catch (RuntimeException e) {
+                log.error("Search index: recreating it failed; the next check tries again", e);
+            } finally {
+                repairPending.set(false);
+            }
+        });
+    }
+
+    private void recreate() {
+        updates.lock();
+        try {
+            long started = System.nanoTime();
+            DatabaseFingerprint database = DatabaseFingerprint.of(states.all());
+            index.recreate(passages, database.value());
+            mirrored = database;
+            log.info("Search index recreated in {} ms", millisSince(started));
         } finally {
             updates.unlock();
-            pageCache.invalidate();
         }
+        // search pages cached while the index was damaged said so
+        pageCache.invalidate();
+    }
+
+    @Override
+    public void destroy() {
+        repairs.shutdownNow();
     }
 
     private static long millisSince(long nanoTime) {

@@ -49,6 +49,11 @@ public final class PassageSearch {
         this.spelling = new SpellingSuggester(index.analyzers());
     }
 
+    /** Whether the index is being recreated after damage: results come from the index as it was. */
+    public boolean indexRebuilding() {
+        return index.isRebuilding();
+    }
+
     public SearchResults search(SearchRequest request) {
         ParsedQuery parsed = ReaderQueryParser.parse(request.q());
         if (!parsed.isSearchable()) {

@@ -45,6 +45,9 @@ class SearchController {
         if (Boolean.TRUE.equals(repaired)) {
             notices.add(messages.getMessage("search.notice.unreadable-address", null, locale));
         }
+        if (search.indexRebuilding()) {
+            notices.add(messages.getMessage("search.notice.index-rebuilding", null, locale));
+        }
         parameters.problems().forEach(problem ->
                 notices.add(messages.getMessage(problem.key(), new Object[] {problem.value()}, locale)));
         if (!parameters.hasQuery()) {

@@ -13,14 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.util.IOUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,7 @@ public final class SearchIndex implements Closeable {
     private volatile SearcherManager searchers;
     private volatile String committedFingerprint;
     private boolean closed;
+    private volatile boolean rebuilding;
 
     /** @param path the index directory, e.g. {@code <archive.data-dir>/index}; created if missing */
     public SearchIndex(Path path) {
@@ -130,6 +135,80 @@ public final class SearchIndex implements Closeable {
             rebuildLocked(source, databaseFingerprint);
         } catch (IOException e) {
             throw new UncheckedIOException("Rebuilding the search index failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Builds the index anew from the source, for an index whose files were deleted or damaged while
+     * it was open. Searches keep using the snapshot they had (its files stay readable while open)
+     * until the new index is committed; {@link #isRebuilding()} says so meanwhile.
+     *
+     * @param databaseFingerprint the database's state, read no later than the passages
+     */
+    public void recreate(PassageSource source, String databaseFingerprint) {
+        writeLock.lock();
+        rebuilding = true;
+        try {
+            requireOpen();
+            List<Document> documents = readAll(source);
+            SearcherManager previous = searchers;
+            try {
+                writer.rollback(); // lets go of the write lock, which a new writer takes
+            } catch (IOException | RuntimeException e) {
+                log.warn("Closing the damaged search index writer: {}", e.toString());
+            }
+            IOUtils.closeWhileHandlingException(directory);
+            Files.createDirectories(path);
+            deleteIndexFiles();
+            directory = FSDirectory.open(path);
+            writer = new IndexWriter(directory, writerConfig(OpenMode.CREATE));
+            marker.set("recreate");
+            writer.addDocuments(documents);
+            writer.setLiveCommitData(commitData(databaseFingerprint).entrySet());
+            writer.commit();
+            marker.clear();
+            searchers = new SearcherManager(writer, null);
+            committedFingerprint = databaseFingerprint;
+            IOUtils.closeWhileHandlingException(previous);
+            log.info("Search index recreated at {}: {} passages", path, documents.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Recreating the search index at " + path + " failed: " + e.getMessage(), e);
+        } finally {
+            rebuilding = false;
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether {@link #recreate} is running: searches answer from the index as it was before. */
+    public boolean isRebuilding() {
+        return rebuilding;
+    }
+
+    /**
+     * Why the index on disk can no longer be trusted, or empty when it looks whole: its directory
+     * was deleted, or a file of its last commit is missing or does not end as Lucene writes files.
+     * Cheap (reads each file's last bytes), so it can run every few seconds.
+     */
+    public Optional<String> damage() {
+        writeLock.lock();
+        try {
+            if (searchers == null) {
+                return Optional.empty();
+            }
+            if (!Files.isDirectory(path)) {
+                return Optional.of("its directory " + path + " no longer exists");
+            }
+            SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+            for (String file : commit.files(true)) {
+                try (IndexInput in = directory.openInput(file, IOContext.READONCE)) {
+                    CodecUtil.retrieveChecksum(in);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("its files cannot be read (" + e + ")");
         } finally {
             writeLock.unlock();
         }
@@ -246,6 +325,17 @@ public final class SearchIndex implements Closeable {
     private void rebuildLocked(PassageSource source, String databaseFingerprint) throws IOException {
         // Read the whole source before touching the index: if the database fails halfway, the
         // old index keeps serving. The archive is small enough to hold in memory.
+        List<Document> documents = readAll(source);
+        marker.set("rebuild");
+        writer.deleteAll();
+        writer.addDocuments(documents);
+        writer.setLiveCommitData(commitData(databaseFingerprint).entrySet());
+        commitAndRefresh();
+        committedFingerprint = databaseFingerprint;
+        log.info("Search index rebuilt: {} passages", documents.size());
+    }
+
+    private static List<Document> readAll(PassageSource source) {
         List<Document> documents = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         source.forEachPublished(passage -> {
@@ -255,13 +345,7 @@ public final class SearchIndex implements Closeable {
                 log.warn("Passage id {} occurs twice in the published passages; indexed once", passage.id());
             }
         });
-        marker.set("rebuild");
-        writer.deleteAll();
-        writer.addDocuments(documents);
-        writer.setLiveCommitData(commitData(databaseFingerprint).entrySet());
-        commitAndRefresh();
-        committedFingerprint = databaseFingerprint;
-        log.info("Search index rebuilt: {} passages", documents.size());
+        return documents;
     }
 
     private void commitAndRefresh() throws IOException {

@@ -55,7 +55,7 @@ class CitationBrowserTest {
     /** Points at the passage (the cite link shows on hover) and clicks its cite link. */
     private static void clickCiteLink(ChromeDriver driver, String block) {
         WebElement passage = driver.findElement(By.id(block));
-        WebElement link = passage.findElement(By.cssSelector(":scope > a.cite-link"));
+        WebElement link = passage.findElement(By.cssSelector(":scope > .block-links > a.cite-link"));
         new Actions(driver).scrollToElement(passage).moveToElement(passage).moveToElement(link).click().perform();
     }
 

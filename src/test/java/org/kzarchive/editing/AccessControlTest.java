@@ -32,8 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.support.WebTestUtils;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -79,10 +79,10 @@ class AccessControlTest {
         return post("/admin/sign-in").param("username", username).param("password", password).with(csrf()).with(from(address));
     }
 
-    private MockHttpSession signIn(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(signInForm(username, EditingFixtures.PASSWORD))
+    private Cookie signIn(String username) throws Exception {
+        return mvc.perform(signInForm(username, EditingFixtures.PASSWORD))
                 .andExpect(redirectedUrl("/admin")).andExpect(authenticated())
-                .andReturn().getRequest().getSession(false);
+                .andReturn().getResponse().getCookie("SESSION"); // sessions live in PostgreSQL (Spring Session)
     }
 
     @ParameterizedTest
@@ -100,10 +100,12 @@ class AccessControlTest {
         MvcResult asked = mvc.perform(get("/admin/translations/1/history").param("padding", padding).header("X-Padding", padding))
                 .andExpect(redirectedUrl("/admin/sign-in?continue=/admin/translations/1/history")).andReturn();
         assertThat(asked.getRequest().getSession(false)).isNull();
+        assertThat(asked.getResponse().getCookie("SESSION")).as("no session is stored for an anonymous visitor").isNull();
         mvc.perform(get("/admin/" + padding)).andExpect(redirectedUrl("/admin/sign-in"));
         withTheApplicationsOwnCsrfTokens();
         MvcResult signInPage = mvc.perform(get("/admin/sign-in")).andExpect(status().isOk()).andReturn();
         assertThat(signInPage.getRequest().getSession(false)).as("the sign-in form's token travels in a cookie").isNull();
+        assertThat(signInPage.getResponse().getCookie("SESSION")).as("the sign-in form starts no session").isNull();
     }
 
     /**
@@ -132,13 +134,13 @@ class AccessControlTest {
     void changingThePasswordSignsOutTheEditorsOtherSessions() throws Exception {
         String name = "moving-editor-" + NAMES.incrementAndGet();
         fixtures.editor(name, false);
-        MockHttpSession here = signIn(name);
-        MockHttpSession elsewhere = signIn(name);
-        mvc.perform(post("/admin/account/password").session(here).with(csrf()).param("current", EditingFixtures.PASSWORD)
+        Cookie here = signIn(name);
+        Cookie elsewhere = signIn(name);
+        mvc.perform(post("/admin/account/password").cookie(here).with(csrf()).param("current", EditingFixtures.PASSWORD)
                 .param("password", "a brand new password").param("repeated", "a brand new password"))
                 .andExpect(redirectedUrl("/admin/account"));
-        mvc.perform(get("/admin").session(elsewhere)).andExpect(redirectedUrl("/admin/sign-in?expired"));
-        mvc.perform(get("/admin").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/admin").cookie(elsewhere)).andExpect(redirectedUrl("/admin/sign-in?expired"));
+        mvc.perform(get("/admin").cookie(here)).andExpect(status().isOk());
     }
 
     @Test
@@ -228,7 +230,7 @@ class AccessControlTest {
     }
 
     private static String sessionCookie(java.net.CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
@@ -267,10 +269,10 @@ class AccessControlTest {
 
     @Test
     void signingOutEndsTheSession() throws Exception {
-        MockHttpSession session = signIn("gate-editor");
-        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/admin/sign-out").session(session).with(csrf())).andExpect(redirectedUrl("/admin/sign-in?signed-out"));
-        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/admin/sign-in"));
+        Cookie session = signIn("gate-editor");
+        mvc.perform(get("/admin").cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/admin/sign-out").cookie(session).with(csrf())).andExpect(redirectedUrl("/admin/sign-in?signed-out"));
+        mvc.perform(get("/admin").cookie(session)).andExpect(redirectedUrl("/admin/sign-in"));
     }
 
     @Test
@@ -305,13 +307,13 @@ class AccessControlTest {
     void aDisabledEditorIsSignedOutAndCannotSignInAgain() throws Exception {
         String name = "leaving-editor-" + NAMES.incrementAndGet();
         fixtures.editor(name, false);
-        MockHttpSession session = signIn(name);
+        Cookie session = signIn(name);
         long id = context.getBean(EditorAccounts.class).find(name).orElseThrow().getId();
 
         mvc.perform(post("/admin/editors/" + id + "/disable").with(user("gate-admin").roles("EDITOR", "ADMIN")).with(csrf()))
                 .andExpect(redirectedUrl("/admin/editors"));
 
-        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/admin/sign-in?expired"));
+        mvc.perform(get("/admin").cookie(session)).andExpect(redirectedUrl("/admin/sign-in?expired"));
         mvc.perform(signInForm(name, EditingFixtures.PASSWORD)).andExpect(redirectedUrl("/admin/sign-in?error"));
     }
 

@@ -25,7 +25,7 @@ import org.kzarchive.reading.PageFetcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -61,17 +61,17 @@ class TranslationFlowTest {
         fixtures.deleteTranslation(EditingFixtures.SEED_WORK, "de");
     }
 
-    private MockHttpSession signIn() throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/admin/sign-in").user("flow-editor").password(EditingFixtures.PASSWORD))
+    private Cookie signIn() throws Exception {
+        return mvc.perform(formLogin("/admin/sign-in").user("flow-editor").password(EditingFixtures.PASSWORD))
                 .andExpect(redirectedUrl("/admin"))
-                .andReturn().getRequest().getSession(false);
+                .andReturn().getResponse().getCookie("SESSION"); // sessions live in PostgreSQL (Spring Session)
     }
 
-    private static MockMultipartHttpServletRequestBuilder germanForm(String path, String markdown, MockHttpSession session) {
+    private static MockMultipartHttpServletRequestBuilder germanForm(String path, String markdown, Cookie session) {
         return form(path, "de", markdown, session);
     }
 
-    private static MockMultipartHttpServletRequestBuilder form(String path, String language, String markdown, MockHttpSession session) {
+    private static MockMultipartHttpServletRequestBuilder form(String path, String language, String markdown, Cookie session) {
         return (MockMultipartHttpServletRequestBuilder) multipart(path)
                 .param("work", EditingFixtures.SEED_WORK)
                 .param("language", language)
@@ -82,7 +82,7 @@ class TranslationFlowTest {
                 .param("markdown", markdown)
                 .param("message", "Deutsche Übersetzung, erster Entwurf")
                 .param("baseRevision", "0")
-                .session(session)
+                .cookie(session)
                 .with(csrf());
     }
 
@@ -102,11 +102,11 @@ class TranslationFlowTest {
 
     @Test
     void anEditorAddsAGermanTranslationOfTheItalianTextCorrectsItPreviewsItAndPublishesIt() throws Exception {
-        MockHttpSession session = signIn();
+        Cookie session = signIn();
 
         // the Italian text is offered as the template, without its own title and credits
         long italian = fixtures.translationId(EditingFixtures.SEED_WORK, "it");
-        Document form = html(mvc.perform(get("/admin/translations/new").param("from", String.valueOf(italian)).session(session))
+        Document form = html(mvc.perform(get("/admin/translations/new").param("from", String.valueOf(italian)).cookie(session))
                 .andExpect(status().isOk()).andReturn());
         String template = form.selectFirst("textarea[name=markdown]").val();
         assertThat(template).startsWith("---\nwork: kazakistan-dopo-la-rivolta\n").contains("translated-from: it", "{#inizio-rivolta}", "{#apertura-1}")
@@ -149,13 +149,13 @@ class TranslationFlowTest {
         assertThat(location).isEqualTo("/admin/translations/" + id);
         assertThat(pages.response("/de/kazakistan-dopo-la-rivolta").statusCode()).isEqualTo(404);
         assertThat(pages.page("/").select(".work-card").text()).doesNotContain("Deutsch");
-        Document overview = html(mvc.perform(get(location).session(session)).andExpect(status().isOk()).andReturn());
+        Document overview = html(mvc.perform(get(location).cookie(session)).andExpect(status().isOk()).andReturn());
         assertThat(overview.select(".flash.message").text()).contains("saved as a draft (revision 1)");
         assertThat(overview.select(".alignment").text()).contains("has its counterpart");
 
         // published: at once on the public pages, the language switcher and the home page
         try (var events = new RecordedEvents(context)) {
-            mvc.perform(post(location + "/publish").param("revision", "1").session(session).with(csrf()))
+            mvc.perform(post(location + "/publish").param("revision", "1").cookie(session).with(csrf()))
                     .andExpect(redirectedUrl(location));
             assertThat(events.committed()).containsExactly(id);
         }
@@ -173,7 +173,7 @@ class TranslationFlowTest {
 
     @Test
     void anUploadedMarkdownFileIsTakenInsteadOfThePastedText() throws Exception {
-        MockHttpSession session = signIn();
+        Cookie session = signIn();
         String italian = fixtures.revisionText(fixtures.translationId(EditingFixtures.SEED_WORK, "it"), 1);
         byte[] file = italian.replace("Dopo la nostra copertura della rivolta", GERMAN_OPENING).getBytes(StandardCharsets.UTF_8);
         mvc.perform(germanForm("/admin/translations", "", session)
@@ -186,7 +186,7 @@ class TranslationFlowTest {
 
     @Test
     void anUploadThatIsNotUtf8IsRefusedAndThePastedTextStaysInTheForm() throws Exception {
-        MockHttpSession session = signIn();
+        Cookie session = signIn();
         byte[] latin1 = "---\nwork: kazakistan-dopo-la-rivolta\n---\n\nCittà".getBytes(StandardCharsets.ISO_8859_1);
         Document page = html(mvc.perform(germanForm("/admin/translations", "Mein eingefügter Text", session)
                         .file(new MockMultipartFile("upload", "alt.md", "text/markdown", latin1)).param("action", "save"))
@@ -208,7 +208,7 @@ class TranslationFlowTest {
 
     @Test
     void anUnknownLanguageIsToldBesideTheFieldAndAtItsLine() throws Exception {
-        MockHttpSession session = signIn();
+        Cookie session = signIn();
         String text = fixtures.revisionText(fixtures.translationId(EditingFixtures.SEED_WORK, "it"), 1);
         Document page = html(mvc.perform(form("/admin/translations", "xx-nonsense", text, session))
                 .andExpect(status().isOk()).andReturn());
@@ -220,7 +220,7 @@ class TranslationFlowTest {
 
     @Test
     void aSecondTranslationInTheSameLanguageIsRefused() throws Exception {
-        MockHttpSession session = signIn();
+        Cookie session = signIn();
         String text = fixtures.revisionText(fixtures.translationId(EditingFixtures.SEED_WORK, "it"), 1);
         Document page = html(mvc.perform(form("/admin/translations", "it", text, session))
                 .andExpect(status().isOk()).andReturn());
@@ -230,7 +230,7 @@ class TranslationFlowTest {
 
     @Test
     void languageCodesAreOfferedWithTheirOwnNames() throws Exception {
-        Document form = html(mvc.perform(get("/admin/translations/new").session(signIn())).andExpect(status().isOk()).andReturn());
+        Document form = html(mvc.perform(get("/admin/translations/new").cookie(signIn())).andExpect(status().isOk()).andReturn());
         assertThat(form.select("datalist#language-codes option")).extracting(e -> e.attr("value") + " " + e.text())
                 .contains("ru Русский", "kk Қазақ тілі", "de Deutsch", "pt-BR Português (Brasil)");
         assertThat(form.select("select#work option").eachAttr("value")).contains(EditingFixtures.SEED_WORK);

@@ -1,0 +1,62 @@
+package org.kzarchive.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With {@code archive.replica-url}, readers' pages read from a real streaming replica
+ * (pg_basebackup of the primary, hot standby); editors write to the primary, and a change is on
+ * the pages at once, never a page from before it.
+ */
+class ReadReplicaTest {
+
+    static final String WORK = "kazakistan-dopo-la-rivolta";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void readersPagesReadFromTheReplicaChangesShowAtOnceAndAnAbsentReplicaFallsBackToThePrimary() throws Exception {
+        assumeTrue(PostgresServer.available(), "PostgreSQL 15 binaries are not installed");
+        try (var primary = PostgresServer.started(); var replica = primary.streamingReplica();
+             var site = ArchiveInstance.start(dataDir, primary.jdbcUrl(), "--archive.replica-url=" + replica.jdbcUrl())) {
+            var reader = new SiteVisitor();
+            assertThat(reader.get(site.base() + "/it/" + WORK + "/notes").statusCode()).isEqualTo(200);
+            assertThat(readerConnections(replica)).as("connections of the replica's pool on the replica").isPositive();
+            assertThat(readerConnections(primary)).isZero();
+
+            var editor = new SiteVisitor();
+            editor.signIn(site.base());
+            var published = editor.submit(site.base() + "/admin/translations/new", site.base() + "/admin/translations",
+                    Map.of("work", WORK, "language", "de", "action", "publish", "markdown",
+                            SeedText.italian(site).replace("language: it", "language: de")
+                                    .replace("Dopo la nostra copertura", "Replikawort dopo la nostra copertura")));
+            assertThat(published.statusCode()).as("written to the primary (the replica is read-only)").isEqualTo(302);
+            // at once: the page is rendered from the replica only once it has replayed the change
+            assertThat(reader.page(site.base() + "/").select("a[href=/de/" + WORK + "]")).isNotEmpty();
+            assertThat(reader.page(site.base() + "/de/" + WORK).select("main").text()).contains("Replikawort");
+
+            replica.stop();
+            assertThat(reader.get(site.base() + "/de/" + WORK + "/notes").statusCode()).isEqualTo(200);
+            assertThat(reader.get(site.base() + "/it/" + WORK + "/timeline").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static int readerConnections(PostgresServer server) throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "select count(*) from pg_stat_activity where application_name = 'kzarchive public reads'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
