@@ -31,7 +31,8 @@ class BackupRestoreTest {
                 var editor = new SiteVisitor();
                 editor.signIn(site.base());
                 String italian = site.bean(JdbcTemplate.class).queryForObject(
-                        "select markdown from translation_revision order by id limit 1", String.class);
+                        "select r.markdown from translation_revision r join translation t on t.id = r.translation_id"
+                                + " where t.language = 'it' order by r.id limit 1", String.class);
                 var published = editor.submit(site.base() + "/admin/translations/new", site.base() + "/admin/translations",
                         Map.of("work", WORK, "language", "es", "action", "publish", "markdown", italian
                                 .replace("language: it", "language: es").replace("Dopo la nostra", "Palabrarestaurada dopo la nostra")));

@@ -39,7 +39,8 @@ class KilledDuringPublishTest {
             Process site = startSite(database, port);
             try (Connection watcher = DriverManager.getConnection(database.jdbcUrl(), "postgres", "")) {
                 waitForHealth(base, site);
-                String italian = query(watcher, "select markdown from translation_revision order by id limit 1");
+                String italian = query(watcher, "select r.markdown from translation_revision r join translation t"
+                        + " on t.id = r.translation_id where t.language = 'it' order by r.id limit 1");
                 String german = italian.replace("language: it", "language: de")
                         .replace("Dopo la nostra copertura", "Abgebrochenwort dopo la nostra copertura");
                 var editor = new SiteVisitor();
