@@ -2,7 +2,10 @@ package org.kzarchive.search;
 
 import java.time.Duration;
 
+import org.kzarchive.system.InterfaceLanguage;
 import org.kzarchive.system.PublicAddress;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -17,9 +20,11 @@ class OpenSearchController {
     static final MediaType OPENSEARCH = MediaType.parseMediaType("application/opensearchdescription+xml;charset=UTF-8");
 
     private final PublicAddress address;
+    private final MessageSource messages;
 
-    OpenSearchController(PublicAddress address) {
+    OpenSearchController(PublicAddress address, MessageSource messages) {
         this.address = address;
+        this.messages = messages;
     }
 
     @GetMapping("/opensearch.xml")
@@ -29,17 +34,22 @@ class OpenSearchController {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
-                  <ShortName>Kazakistan 2022</ShortName>
-                  <Description>Cerca nell’archivio di «Il Kazakistan dopo la rivolta» e delle sue traduzioni</Description>
+                  <ShortName>%s</ShortName>
+                  <Description>%s</Description>
                   <InputEncoding>UTF-8</InputEncoding>
                   <Language>*</Language>
                   <Url type="text/html" method="get" template="%s"/>
                 </OpenSearchDescription>
-                """.formatted(template);
+                """.formatted(xmlEscape(message("opensearch.short-name")), xmlEscape(message("opensearch.description")), template);
         return ResponseEntity.ok()
                 .contentType(OPENSEARCH)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
                 .body(xml);
+    }
+
+    /** One description for every browser: in the archive's default interface language. */
+    private String message(String key) {
+        return messages.getMessage(key, null, InterfaceLanguage.DEFAULT);
     }
 
     private static String xmlEscape(String text) {

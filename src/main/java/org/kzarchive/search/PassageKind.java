@@ -3,29 +3,26 @@ package org.kzarchive.search;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What part of a work a passage comes from; readers can filter search results by it. */
+/**
+ * What part of a work a passage comes from; readers can filter search results by it. Its name on
+ * a page is the message {@code search.kind.<parameter>}.
+ */
 public enum PassageKind {
-    ANALYSIS("analysis", "Analisi"),
-    INTERVIEW("interview", "Intervista"),
-    CAPTION("caption", "Didascalia"),
-    FOOTNOTE("footnote", "Nota"),
-    TIMELINE("timeline", "Cronologia");
+    ANALYSIS("analysis"),
+    INTERVIEW("interview"),
+    CAPTION("caption"),
+    FOOTNOTE("footnote"),
+    TIMELINE("timeline");
 
     private final String parameter;
-    private final String label;
 
-    PassageKind(String parameter, String label) {
+    PassageKind(String parameter) {
         this.parameter = parameter;
-        this.label = label;
     }
 
     /** The value used in URLs ({@code ?kind=interview}) and stored in the index. */
     public String parameter() {
         return parameter;
-    }
-
-    public String label() {
-        return label;
     }
 
     /** Reads a URL parameter; anything unknown or blank means "no filter". */

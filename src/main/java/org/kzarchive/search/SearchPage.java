@@ -67,7 +67,7 @@ record SearchPage(
             allKindsCount += entry.getValue();
             boolean selected = entry.getKey() == kind;
             if (entry.getValue() > 0 || selected) {
-                kinds.add(new Facet(entry.getKey().parameter(), entry.getKey().label(), entry.getValue(),
+                kinds.add(new Facet(entry.getKey().parameter(), null, entry.getValue(), // named by the page's messages
                         SearchLinks.to(q, language, selected ? null : entry.getKey(), 1, hl), selected));
             }
         }
