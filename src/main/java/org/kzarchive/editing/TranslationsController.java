@@ -1,5 +1,6 @@
 package org.kzarchive.editing;
 
+import org.kzarchive.accounts.LanguageAccess;
 import org.kzarchive.archive.Languages;
 import java.security.Principal;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +40,12 @@ class TranslationsController {
     private final TranslationFormValidator validator;
     private final AlignmentCheck alignment;
     private final TranslationFormPage formPage;
+    private final LanguageAccess access;
 
     TranslationsController(EditedTranslations translations, TranslationRevisionRepository revisions, TranslationEditing editing,
                            TranslationCheck check, TranslationFormValidator validator, AlignmentCheck alignment,
-                           TranslationFormPage formPage) {
+                           TranslationFormPage formPage, LanguageAccess access) {
+        this.access = access;
         this.translations = translations;
         this.revisions = revisions;
         this.editing = editing;
@@ -80,6 +84,7 @@ class TranslationsController {
                   @RequestParam(defaultValue = "save") String action, Principal editor, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         form.setLanguage(Languages.canonical(form.getLanguage()));
+        mayTranslate(editor, form.getLanguage());
         form.setBaseRevision(0);
         validator.validate(form, true, result);
         TranslationCheck.Outcome text = check.check(form);
@@ -146,6 +151,7 @@ class TranslationsController {
                 @RequestParam(defaultValue = "save") String action, Principal editor, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
         var translation = translations.find(id).orElseThrow(() -> new TranslationNotFoundException(id));
+        mayTranslate(editor, translation.language());
         // the work and language name the translation: they are not changed by a revision
         form.setWork(translation.work());
         form.setLanguage(translation.language());
@@ -171,6 +177,7 @@ class TranslationsController {
 
     @PostMapping("/admin/translations/{id}/publish")
     String publish(@PathVariable long id, @RequestParam int revision, Principal editor, RedirectAttributes redirect) {
+        mayTranslate(editor, languageOf(id));
         try {
             editing.publish(id, revision, editor.getName());
             redirect.addFlashAttribute("message", "Revision " + revision + " is published: readers see it now.");
@@ -186,9 +193,21 @@ class TranslationsController {
 
     @PostMapping("/admin/translations/{id}/unpublish")
     String unpublish(@PathVariable long id, Principal editor, RedirectAttributes redirect) {
+        mayTranslate(editor, languageOf(id));
         editing.unpublish(id, editor.getName());
         redirect.addFlashAttribute("message", "The translation is withdrawn: readers no longer see it. Its revisions are kept.");
         return "redirect:/admin/translations/" + id;
+    }
+
+    /** Editors limited to some languages change translations in those only, here as in the workbench. */
+    private void mayTranslate(Principal editor, String language) {
+        if (language != null && !access.mayTranslate(editor.getName(), language)) {
+            throw new AccessDeniedException("Not an editor of " + language);
+        }
+    }
+
+    private String languageOf(long id) {
+        return translations.find(id).orElseThrow(() -> new TranslationNotFoundException(id)).language();
     }
 
     private String showForm(TranslationForm form, EditedTranslations.Summary translation, List<ProblemView> problems, Model model) {

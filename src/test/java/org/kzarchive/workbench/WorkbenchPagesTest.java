@@ -190,6 +190,20 @@ class WorkbenchPagesTest {
     }
 
     @Test
+    void anEditorLimitedToOtherLanguagesCannotChangeTheTranslationThroughTheWholeFileForm() throws Exception {
+        context.getBean(org.kzarchive.accounts.EditorAccounts.class).create("limited-translator", "correct horse battery", false, "test");
+        access.limit("limited-translator", "ru");
+        var limited = user("limited-translator").roles("EDITOR");
+
+        mvc.perform(post("/admin/translations/" + german).param("markdown", "anything").with(limited).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/translations/" + german + "/publish").param("revision", "1").with(limited).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/translations").param("work", work).param("language", "de").param("markdown", "anything")
+                .with(limited).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
     void exportingEditingOfflineAndImportingThroughTheFormKeepsBlocksKeysAndStates() throws Exception {
         mvc.perform(save("sezione", row("sezione-1", 0, "Der zweite Absatz."), row("sezione-2", 0, "Ein Zitat.")));
         fixtures.reviseReference(work, t -> t.replace("Una citazione di prova.", "Una citazione corretta."), false);
