@@ -94,6 +94,22 @@ class TwoInstancesTest {
         assertThat(editor.get(a.base() + "/admin").statusCode()).as("asked to sign in again").isEqualTo(302);
     }
 
+    @Test
+    void failedSignInsAreCountedAcrossBothInstances() throws Exception {
+        var stranger = new SiteVisitor();
+        Map<String, String> guess = Map.of("username", "nobody-of-" + WORK, "password", "a wrong guess");
+        // five wrong passwords for one account from one address, spread over both instances
+        for (int i = 0; i < 5; i++) {
+            String base = (i % 2 == 0 ? a : b).base();
+            var answer = stranger.submit(base + "/admin/sign-in", base + "/admin/sign-in", guess);
+            assertThat(answer.headers().firstValue("Location").orElse("")).as("attempt " + (i + 1)).contains("error");
+        }
+        for (ArchiveInstance instance : new ArchiveInstance[] {a, b}) {
+            var sixth = stranger.submit(instance.base() + "/admin/sign-in", instance.base() + "/admin/sign-in", guess);
+            assertThat(sixth.headers().firstValue("Location").orElse("")).as("the sixth, on either").contains("throttled");
+        }
+    }
+
     static void within(Duration limit, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.call()) {
