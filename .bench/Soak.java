@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * 30 s; optionally PostgreSQL restarted half-way (by the script, on a signal file). Only 127.0.0.1.
  *
  * java -Djdk.httpclient.allowRestrictedHeaders=host Soak.java PORT SECONDS APP_PID ADMIN_PASSWORD [RESTART_FILE]
+ * java Soak.java --publish BASE_URL ADMIN_PASSWORD     (one publication, for .bench/load; exit status 1 when it failed)
  */
 public class Soak {
 
@@ -41,6 +42,11 @@ public class Soak {
     static final List<String> errorExamples = new CopyOnWriteArrayList<>();
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--publish")) {
+            publish(HttpClient.newHttpClient(), args[1], args[2], (int) (System.currentTimeMillis() / 1000 % 1_000_000));
+            errorExamples.forEach(System.err::println);
+            System.exit(errors.isEmpty() ? 0 : 1);
+        }
         int port = Integer.parseInt(args[0]);
         long seconds = Long.parseLong(args[1]);
         long pid = Long.parseLong(args[2]);

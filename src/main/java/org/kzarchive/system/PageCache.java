@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,10 +27,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Rendered public pages, kept until the archive changes. Every change of any translation starts a
  * new generation (a page also lists the other languages of its work), which empties the cache and
- * changes every ETag. A page is stored only in the generation its rendering began in, so a page
- * rendered while a change commits is never kept after it. Each page is kept plain and gzipped, in
- * memory and as files under {@code <data-dir>/page-cache/}, so the server can send it with
- * sendfile like any static file. Only the most recently used pages stay: at most
+ * changes every ETag. Readers asking together for a page not yet cached wait for one rendering
+ * of it ({@link #rendering}). A page is stored only in the generation its rendering began in, so a page rendered while a
+ * change commits is never kept after it. Each page is kept plain and gzipped, in memory and as
+ * files under {@code <data-dir>/page-cache/}, so the server can send it with sendfile like any
+ * static file. Only the most recently used pages stay: at most
  * {@value #MAX_ENTRIES}, and 32 MB in memory, keys included. Keys are {@link PageCacheKey}s only.
  */
 @Component
@@ -48,8 +52,20 @@ public class PageCache {
                        Map<String, List<String>> headers) {
     }
 
-    /** The state of the archive pages are rendered from; compare with {@link #generation()} before storing. */
-    public record Generation(long number, Path directory, RecentPages pages) {
+    /**
+     * The state of the archive pages are rendered from; compare with {@link #generation()} before storing.
+     * {@code renderings} holds the pages being rendered in this generation, by key.
+     */
+    public record Generation(long number, Path directory, RecentPages pages,
+                             Map<String, CompletableFuture<Page>> renderings) {
+    }
+
+    /**
+     * The one rendering of a page under way in a generation. {@code ours} says whether the caller
+     * is to render it (and then must call {@link #rendered}); otherwise it waits for {@code page},
+     * which completes with the page kept, or with null when the rendering kept none.
+     */
+    public record Rendering(CompletableFuture<Page> page, boolean ours) {
     }
 
     /** The most recently used pages, within {@link #MAX_ENTRIES} and {@link #MAX_BYTES}. */
@@ -94,6 +110,7 @@ public class PageCache {
     private final Clock clock;
     private final Path root;
     private final AtomicReference<Generation> generation;
+    private final LongAdder pagesRendered = new LongAdder();
 
     public PageCache(Clock clock, ArchiveProperties properties) {
         this.clock = clock;
@@ -104,7 +121,7 @@ public class PageCache {
     }
 
     private Generation fresh(long number) {
-        return new Generation(number, root.resolve(Long.toHexString(number)), new RecentPages());
+        return new Generation(number, root.resolve(Long.toHexString(number)), new RecentPages(), new ConcurrentHashMap<>());
     }
 
     /** The current generation: take it before rendering a page, and give it back to {@link #put}. */
@@ -125,22 +142,51 @@ public class PageCache {
         return get(generation(), key);
     }
 
+    /**
+     * Claims the rendering of a page not cached in {@code of}: the first caller renders it, whoever
+     * asks for the same page meanwhile is given that rendering to wait for, so that readers arriving
+     * together cost one rendering, not one each.
+     */
+    public Rendering rendering(Generation of, String key) {
+        var mine = new CompletableFuture<Page>();
+        var underWay = of.renderings().putIfAbsent(key, mine);
+        return underWay == null ? new Rendering(mine, true) : new Rendering(underWay, false);
+    }
+
+    /** Ends a rendering claimed with {@link #rendering}; {@code kept} is what {@link #put} returned, or null. */
+    public void rendered(Generation of, String key, Rendering rendering, Page kept) {
+        rendering.page().complete(kept);
+        of.renderings().remove(key, rendering.page());
+    }
+
+    /** Counts a rendering of a cacheable page by the application, for the log and the tests. */
+    void countRendering() {
+        pagesRendered.increment();
+    }
+
+    /** How many times a cacheable page was rendered since start-up (hits and waits for another rendering not counted). */
+    public long pagesRendered() {
+        return pagesRendered.sum();
+    }
+
     /** Keeps a page rendered from the archive as it is now. */
     public void put(String key, byte[] html, String contentType, Map<String, List<String>> headers) {
         put(generation(), key, html, contentType, headers);
     }
 
-    /** Keeps a page rendered in {@code renderedIn}, unless the archive changed meanwhile. */
-    public void put(Generation renderedIn, String key, byte[] html, String contentType, Map<String, List<String>> headers) {
+    /** Keeps a page rendered in {@code renderedIn}, unless the archive changed meanwhile; returns it, or null when not kept. */
+    public Page put(Generation renderedIn, String key, byte[] html, String contentType, Map<String, List<String>> headers) {
         Generation current = generation.get();
         if (current != renderedIn) {
-            return;
+            return null;
         }
         byte[] gzipped = gzip(html);
         String name = Sha256.hex(key);
         Path plainFile = write(current.directory().resolve(name + ".html"), html);
         Path gzippedFile = write(current.directory().resolve(name + ".html.gz"), gzipped);
-        current.pages().put(key, new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers)));
+        Page page = new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers));
+        current.pages().put(key, page);
+        return page;
     }
 
     /** bytes the current generation's pages count against the budget */

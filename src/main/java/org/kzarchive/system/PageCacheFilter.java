@@ -1,12 +1,16 @@
 package org.kzarchive.system;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,7 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves the public pages (home, texts, search results) from {@link PageCache}, answers
  * conditional requests (If-None-Match) with 304, and fills the cache from the first successful
- * rendering. Only requests that reduce to a {@link PageCacheKey} touch the cache; admin pages,
+ * rendering. Readers asking together for a page not yet cached wait for one rendering of it
+ * (at most {@link #WAIT_FOR_RENDERING}) rather than each rendering it. Only requests that reduce to a {@link PageCacheKey} touch the cache; admin pages,
  * errors, other addresses and anything but GET/HEAD pass straight through.
  */
 @Component
@@ -39,6 +44,9 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
     private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
     private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
+    // a reader waiting for another request's rendering of the same page renders it itself after this
+    private static final Duration WAIT_FOR_RENDERING = Duration.ofSeconds(10);
 
     private final PageCache cache;
 
@@ -77,8 +85,52 @@ class PageCacheFilter extends OncePerRequestFilter {
             write(request, response, page);
             return;
         }
+        if (!request.getMethod().equals("GET")) {
+            renderAndKeep(request, response, chain, generation, key, null);
+            return;
+        }
+        PageCache.Rendering rendering = cache.rendering(generation, key);
+        if (!rendering.ours()) {
+            PageCache.Page rendered = await(rendering);
+            // a change committed while waiting: the page may show what is gone, so it is rendered again
+            if (rendered != null && cache.generation() == generation) {
+                write(request, response, rendered);
+            } else {
+                renderAndKeep(request, response, chain, generation, key, null);
+            }
+            return;
+        }
+        try {
+            renderAndKeep(request, response, chain, generation, key, rendering);
+        } finally {
+            // when the rendering failed: those waiting render the page themselves and meet the error as this request did
+            cache.rendered(generation, key, rendering, null);
+        }
+    }
+
+    /** The page another request is rendering, or null when it kept none, failed or took too long: then this request renders it itself. */
+    private static PageCache.Page await(PageCache.Rendering rendering) {
+        try {
+            return rendering.page().get(WAIT_FOR_RENDERING.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Renders the page through the application and keeps it when it is a page every reader gets;
+     * hands it to those waiting for {@code rendering} (when not null) before sending it.
+     */
+    private void renderAndKeep(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                               PageCache.Generation generation, String key, PageCache.Rendering rendering)
+            throws ServletException, IOException {
+        cache.countRendering();
         var wrapper = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, wrapper);
+        PageCache.Page kept = null;
         String type = wrapper.getContentType();
         if (wrapper.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
                 && wrapper.getHeader(HttpHeaders.SET_COOKIE) == null) {
@@ -89,9 +141,12 @@ class PageCacheFilter extends OncePerRequestFilter {
                 }
             }
             // stored only if no change of the archive began since: otherwise it may show what is gone
-            cache.put(generation, key, wrapper.getContentAsByteArray(), type, headers);
+            kept = cache.put(generation, key, wrapper.getContentAsByteArray(), type, headers);
         } else {
             response.setHeader(HttpHeaders.ETAG, null);
+        }
+        if (rendering != null) {
+            cache.rendered(generation, key, rendering, kept);
         }
         wrapper.copyBodyToResponse();
     }

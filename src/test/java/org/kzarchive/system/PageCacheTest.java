@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.net.http.HttpClient;
@@ -47,14 +55,59 @@ class PageCacheTest {
     @Autowired
     PublicAddress publicAddress;
 
+    @Autowired
+    DataSource dataSource;
+
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        return client.send(request(path, headers), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest request(String path, String... headers) {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html");
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return builder.build();
+    }
+
+    /**
+     * Asks for {@code path} {@code readers} times at once while the table of translations is
+     * locked, so that the first rendering waits for the database until every reader has arrived.
+     */
+    private List<HttpResponse<byte[]>> askedTogether(String path, int readers) throws Exception {
+        List<CompletableFuture<HttpResponse<byte[]>>> responses = new ArrayList<>();
+        try (Connection database = dataSource.getConnection()) {
+            database.setAutoCommit(false);
+            try (Statement statement = database.createStatement()) {
+                statement.execute("lock table translation in access exclusive mode");
+                for (int i = 0; i < readers; i++) {
+                    responses.add(client.sendAsync(request(path), HttpResponse.BodyHandlers.ofByteArray()));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (waitingForTheLock(statement) == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(waitingForTheLock(statement)).as("a rendering waits for the database").isPositive();
+                Thread.sleep(500); // the other readers arrive meanwhile
+            } finally {
+                database.rollback();
+            }
+        }
+        List<HttpResponse<byte[]>> answered = new ArrayList<>();
+        for (var response : responses) {
+            answered.add(response.get(30, TimeUnit.SECONDS));
+        }
+        return answered;
+    }
+
+    private static int waitingForTheLock(Statement statement) throws Exception {
+        try (ResultSet rows = statement.executeQuery(
+                "select count(*) from pg_locks where not granted and relation = 'translation'::regclass")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test
@@ -75,6 +128,33 @@ class PageCacheTest {
         assertThat(conditional.body()).isEmpty();
         var sinceModified = get(TEXT, "If-Modified-Since", "Wed, 01 Jan 2098 00:00:00 GMT");
         assertThat(sinceModified.statusCode()).as("only the ETag decides").isEqualTo(200);
+    }
+
+    @Test
+    void readersAskingTogetherForAPageNotYetCachedWaitForOneRenderingAndGetTheSameBytes() throws Exception {
+        cache.invalidate();
+        long renderedBefore = cache.pagesRendered();
+        var responses = askedTogether(TEXT + "/notes", 8);
+        assertThat(cache.pagesRendered() - renderedBefore).as("renderings").isEqualTo(1);
+        for (var response : responses) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(responses.getFirst().body());
+            assertThat(response.headers().firstValue("ETag")).isEqualTo(responses.getFirst().headers().firstValue("ETag"));
+            assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        }
+        assertThat(get(TEXT + "/notes").body()).isEqualTo(responses.getFirst().body());
+    }
+
+    @Test
+    void readersWaitingForARenderingThatFindsNoPageGetTheErrorPageAtOnce() throws Exception {
+        cache.invalidate();
+        long started = System.nanoTime();
+        var responses = askedTogether("/it/no-such-work", 4);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("no reader waits out the bound").isLessThan(8);
+        for (var response : responses) {
+            assertThat(response.statusCode()).isEqualTo(404);
+        }
+        assertThat(cache.pagesInMemory()).isZero();
     }
 
     @Test
