@@ -6,13 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -25,14 +29,20 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Rendered public pages, kept until the archive changes. Every change of any translation starts a
- * new generation (a page also lists the other languages of its work), which empties the cache and
- * changes every ETag. Readers asking together for a page not yet cached wait for one rendering
- * of it ({@link #rendering}). A page is stored only in the generation its rendering began in, so a page rendered while a
- * change commits is never kept after it. Each page is kept plain and gzipped, in memory and as
- * files under {@code <data-dir>/page-cache/}, so the server can send it with sendfile like any
- * static file. Only the most recently used pages stay: at most
- * {@value #MAX_ENTRIES}, and 32 MB in memory, keys included. Keys are {@link PageCacheKey}s only.
+ * Rendered public pages (and the Atom feeds), kept until the archive changes. Every change of any
+ * translation starts a new generation (a page also lists the other languages of its work), which
+ * changes every ETag. The new generation keeps the pages of the one it replaces, search pages
+ * excepted, as <em>previous versions</em>: a reader who asks for such a page while it is being
+ * rendered again is given the previous version at once (with the ETag of the generation it was
+ * rendered in) instead of waiting, and {@link PageRefresher} renders them again in the background.
+ * Search pages simply expire: a change of the index changes their results. Readers asking together
+ * for a page with no version at all wait for one rendering of it ({@link #rendering}). A page is
+ * stored only in the generation its rendering began in, so a page rendered while a change commits
+ * is never kept as current after it. Current pages are kept plain and gzipped, in memory and as files
+ * under {@code <data-dir>/page-cache/}, so the server can send them with sendfile like any static
+ * file; previous versions are sent from memory, as their generation's files are deleted with it.
+ * Only the most recently used pages stay, previous versions included: at most {@value #MAX_ENTRIES},
+ * and 32 MB in memory, keys included. Keys are {@link PageCacheKey}s only.
  */
 @Component
 public class PageCache {
@@ -43,18 +53,26 @@ public class PageCache {
     private static final long MAX_BYTES = 32L * 1024 * 1024;
     // objects around each entry: map node, record, arrays' headers, two paths
     private static final long ENTRY_OVERHEAD = 512;
+    private static final String SEARCH = "/search";
 
     /**
-     * @param plainFile   the same bytes as {@code plain}, on disk, or null when it could not be written
+     * @param plainFile   the same bytes as {@code plain}, on disk, or null when it could not be written or
+     *                    belongs to a generation whose files may be gone
      * @param headers     response headers to send again with the page (security headers, language)
+     * @param generation  the number of the generation the page was rendered in, which its ETag names
      */
     public record Page(byte[] plain, byte[] gzipped, Path plainFile, Path gzippedFile, String contentType,
-                       Map<String, List<String>> headers) {
+                       Map<String, List<String>> headers, long generation) {
+
+        Page withoutFiles() {
+            return new Page(plain, gzipped, null, null, contentType, headers, generation);
+        }
     }
 
     /**
      * The state of the archive pages are rendered from; compare with {@link #generation()} before storing.
-     * {@code renderings} holds the pages being rendered in this generation, by key.
+     * {@code pages} holds its own pages and the previous versions of others; {@code renderings} the pages
+     * being rendered in this generation, by key.
      */
     public record Generation(long number, Path directory, RecentPages pages,
                              Map<String, CompletableFuture<Page>> renderings) {
@@ -68,7 +86,7 @@ public class PageCache {
     public record Rendering(CompletableFuture<Page> page, boolean ours) {
     }
 
-    /** The most recently used pages, within {@link #MAX_ENTRIES} and {@link #MAX_BYTES}. */
+    /** The most recently used pages, of this generation or previous versions, within {@link #MAX_ENTRIES} and {@link #MAX_BYTES}. */
     static final class RecentPages {
         private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
         private long bytes;
@@ -79,7 +97,7 @@ public class PageCache {
 
         synchronized void put(String key, Page page) {
             Page replaced = pages.put(key, page);
-            // a replaced page had the same file names, which now hold the new page
+            // a replaced page had the same file names, which now hold the new page, or was a previous version without files
             bytes += size(key, page) - (replaced == null ? 0 : size(key, replaced));
             var eldest = pages.entrySet().iterator();
             while (pages.size() > MAX_ENTRIES || (bytes > MAX_BYTES && pages.size() > 1)) {
@@ -91,12 +109,45 @@ public class PageCache {
             }
         }
 
+        /** Drops the page under {@code key} if it was rendered in another generation than {@code current}. */
+        synchronized void removePrevious(String key, long current) {
+            Page page = pages.get(key);
+            if (page != null && page.generation() != current) {
+                pages.remove(key);
+                bytes -= size(key, page);
+            }
+        }
+
+        /** Every page but the search pages, as previous versions: without files, in the same order of use. */
+        synchronized RecentPages previousVersions() {
+            var kept = new RecentPages();
+            // least recently used first, so that the copy keeps the order
+            pages.forEach((key, page) -> {
+                if (!key.startsWith(SEARCH)) {
+                    kept.pages.put(key, page.withoutFiles());
+                    kept.bytes += size(key, page);
+                }
+            });
+            return kept;
+        }
+
+        /** Keys of the pages rendered in another generation than {@code current}, most recently used first. */
+        synchronized List<String> keysOfPrevious(long current) {
+            List<String> keys = new ArrayList<>();
+            pages.forEach((key, page) -> {
+                if (page.generation() != current) {
+                    keys.add(key);
+                }
+            });
+            return keys.reversed();
+        }
+
         synchronized long bytes() {
             return bytes;
         }
 
-        synchronized int size() {
-            return pages.size();
+        synchronized int count(boolean ofGeneration, long number) {
+            return (int) pages.values().stream().filter(p -> (p.generation() == number) == ofGeneration).count();
         }
 
         /** the page's bytes, its key (twice: map and file name) and the headers kept with it */
@@ -111,17 +162,18 @@ public class PageCache {
     private final Path root;
     private final AtomicReference<Generation> generation;
     private final LongAdder pagesRendered = new LongAdder();
+    private final List<Consumer<Generation>> newGenerationListeners = new CopyOnWriteArrayList<>();
 
     public PageCache(Clock clock, ArchiveProperties properties) {
         this.clock = clock;
         this.root = properties.dataDir().resolve("page-cache").toAbsolutePath();
         deleteBelow(root, null);
         // start from the clock so ETags of one run never match those of an earlier run
-        this.generation = new AtomicReference<>(fresh(clock.millis()));
+        this.generation = new AtomicReference<>(fresh(clock.millis(), new RecentPages()));
     }
 
-    private Generation fresh(long number) {
-        return new Generation(number, root.resolve(Long.toHexString(number)), new RecentPages(), new ConcurrentHashMap<>());
+    private Generation fresh(long number, RecentPages pages) {
+        return new Generation(number, root.resolve(Long.toHexString(number)), pages, new ConcurrentHashMap<>());
     }
 
     /** The current generation: take it before rendering a page, and give it back to {@link #put}. */
@@ -131,15 +183,33 @@ public class PageCache {
 
     /** Changes with every generation, so a page rendered before a change is never confirmed with 304 after it. */
     public String etag(Generation of, String key) {
-        return "W/\"" + Long.toHexString(of.number()) + "-" + Sha256.hex(key).substring(0, 16) + "\"";
+        return etag(of.number(), key);
     }
 
+    /** The ETag of a page rendered in the generation numbered {@code generation} ({@link Page#generation()}). */
+    public String etag(long generation, String key) {
+        return "W/\"" + Long.toHexString(generation) + "-" + Sha256.hex(key).substring(0, 16) + "\"";
+    }
+
+    /** The page as rendered in {@code of}, or null. */
     public Page get(Generation of, String key) {
-        return of.pages().get(key);
+        Page page = of.pages().get(key);
+        return page != null && page.generation() == of.number() ? page : null;
     }
 
     public Page get(String key) {
         return get(generation(), key);
+    }
+
+    /** The page as rendered in an earlier generation, kept in {@code of} until it is rendered again; or null. */
+    public Page previousVersion(Generation of, String key) {
+        Page page = of.pages().get(key);
+        return page != null && page.generation() != of.number() ? page : null;
+    }
+
+    /** The keys of the previous versions {@code of} still holds, most recently used first: the pages to render again. */
+    public List<String> previousVersionKeys(Generation of) {
+        return of.pages().keysOfPrevious(of.number());
     }
 
     /**
@@ -153,8 +223,15 @@ public class PageCache {
         return underWay == null ? new Rendering(mine, true) : new Rendering(underWay, false);
     }
 
-    /** Ends a rendering claimed with {@link #rendering}; {@code kept} is what {@link #put} returned, or null. */
+    /**
+     * Ends a rendering claimed with {@link #rendering}; {@code kept} is what {@link #put} returned, or null.
+     * A rendering that kept no page (a withdrawn edition's 404, an error) also drops the page's previous
+     * version: it must not be served again in place of what the page now says.
+     */
     public void rendered(Generation of, String key, Rendering rendering, Page kept) {
+        if (kept == null) {
+            of.pages().removePrevious(key, of.number());
+        }
         rendering.page().complete(kept);
         of.renderings().remove(key, rendering.page());
     }
@@ -184,18 +261,30 @@ public class PageCache {
         String name = Sha256.hex(key);
         Path plainFile = write(current.directory().resolve(name + ".html"), html);
         Path gzippedFile = write(current.directory().resolve(name + ".html.gz"), gzipped);
-        Page page = new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers));
+        Page page = new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers), current.number());
         current.pages().put(key, page);
         return page;
     }
 
-    /** bytes the current generation's pages count against the budget */
+    /** bytes the current generation's pages and previous versions count against the budget */
     public long bytesInMemory() {
         return generation.get().pages().bytes();
     }
 
+    /** pages rendered in the current generation */
     public int pagesInMemory() {
-        return generation.get().pages().size();
+        Generation current = generation.get();
+        return current.pages().count(true, current.number());
+    }
+
+    public int previousVersionsInMemory() {
+        Generation current = generation.get();
+        return current.pages().count(false, current.number());
+    }
+
+    /** Calls {@code listener} with every generation started after this call, on the thread that started it. */
+    public void onNewGeneration(Consumer<Generation> listener) {
+        newGenerationListeners.add(listener);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -203,10 +292,24 @@ public class PageCache {
         invalidate();
     }
 
+    /** Starts a new generation, which keeps the pages of this one, search pages excepted, as previous versions. */
     public void invalidate() {
-        Generation previous = generation.getAndUpdate(g -> fresh(Math.max(g.number() + 1, clock.millis())));
+        begin(current -> current.pages().previousVersions());
+    }
+
+    /** Starts a new generation with no pages at all, as at start-up: nothing rendered before is served again. */
+    void clear() {
+        begin(current -> new RecentPages());
+    }
+
+    // one at a time: two generations started together must not both copy the same one
+    private synchronized void begin(Function<Generation, RecentPages> kept) {
+        Generation previous = generation.get();
+        Generation next = fresh(Math.max(previous.number() + 1, clock.millis()), kept.apply(previous));
+        generation.set(next);
         // the generation just replaced may still be sending; older ones are done with
-        deleteBelow(root, List.of(previous.directory(), generation.get().directory()));
+        deleteBelow(root, List.of(previous.directory(), next.directory()));
+        newGenerationListeners.forEach(listener -> listener.accept(next));
     }
 
     private static void deleteFiles(Page page) {

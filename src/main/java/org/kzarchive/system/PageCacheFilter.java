@@ -25,11 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves the public pages (home, texts, search results) from {@link PageCache}, answers
+ * Serves the public pages (home, texts, search results, Atom feeds) from {@link PageCache}, answers
  * conditional requests (If-None-Match) with 304, and fills the cache from the first successful
- * rendering. Readers asking together for a page not yet cached wait for one rendering of it
- * (at most {@link #WAIT_FOR_RENDERING}) rather than each rendering it. Only requests that reduce to a {@link PageCacheKey} touch the cache; admin pages,
- * errors, other addresses and anything but GET/HEAD pass straight through.
+ * rendering. A GET for a page not cached in the current generation claims its rendering; whoever
+ * asks for it while another request renders it is served the page's previous version at once, if
+ * the cache holds one (a page of the generation before the last change), and otherwise waits for
+ * that rendering (at most {@link #WAIT_FOR_RENDERING}) rather than rendering it too. Only requests
+ * that reduce to a {@link PageCacheKey} touch the cache; admin pages, errors, other addresses and
+ * anything but GET/HEAD pass straight through.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE) // first of all: a hit replays the headers stored with the page and ends there
@@ -44,6 +47,9 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
     private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
     private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
+    // pages and feeds; other answers to a cacheable address (a download, a redirect) are not kept
+    private static final List<String> KEPT_TYPES = List.of("text/html", "application/atom+xml");
 
     // a reader waiting for another request's rendering of the same page renders it itself after this
     private static final Duration WAIT_FOR_RENDERING = Duration.ofSeconds(10);
@@ -74,7 +80,8 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         // without hl=, the home and search pages speak the browser's language: a cached copy must not say otherwise
-        response.setHeader(HttpHeaders.VARY, InterfaceLanguage.followsTheBrowser(request)
+        // (only home and search pages have the interface language in their key)
+        response.setHeader(HttpHeaders.VARY, InterfaceLanguage.followsTheBrowser(request) && key.indexOf(' ') >= 0
                 ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
         if (notModified(request, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -91,6 +98,11 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         PageCache.Rendering rendering = cache.rendering(generation, key);
         if (!rendering.ours()) {
+            PageCache.Page previous = cache.previousVersion(generation, key);
+            if (previous != null) {
+                writePrevious(request, response, key, previous);
+                return;
+            }
             PageCache.Page rendered = await(rendering);
             // a change committed while waiting: the page may show what is gone, so it is rendered again
             if (rendered != null && cache.generation() == generation) {
@@ -106,6 +118,18 @@ class PageCacheFilter extends OncePerRequestFilter {
             // when the rendering failed: those waiting render the page themselves and meet the error as this request did
             cache.rendered(generation, key, rendering, null);
         }
+    }
+
+    /** The page as it was before the last change, while another request renders it as it is now. */
+    private void writePrevious(HttpServletRequest request, HttpServletResponse response, String key, PageCache.Page previous)
+            throws IOException {
+        String etag = cache.etag(previous.generation(), key);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        if (notModified(request, etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        write(request, response, previous);
     }
 
     /** The page another request is rendering, or null when it kept none, failed or took too long: then this request renders it itself. */
@@ -132,7 +156,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         chain.doFilter(request, wrapper);
         PageCache.Page kept = null;
         String type = wrapper.getContentType();
-        if (wrapper.getStatus() == HttpServletResponse.SC_OK && type != null && type.startsWith("text/html")
+        if (wrapper.getStatus() == HttpServletResponse.SC_OK && type != null && KEPT_TYPES.stream().anyMatch(type::startsWith)
                 && wrapper.getHeader(HttpHeaders.SET_COOKIE) == null) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String name : wrapper.getHeaderNames()) {
@@ -157,6 +181,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         return ifNoneMatch != null && (ifNoneMatch.equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
                 .map(String::strip).anyMatch(t -> t.equals(etag) || t.equals(etag.substring(2))));
     }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, PageCache.Page page) throws IOException {
         String acceptEncoding = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The one key under which a public page may be cached: its path, the parameters that page reads
+ * The one key under which a public page may be cached: for an edition's page or an Atom feed
+ * ({@code /feed.atom}, {@code /{lang}/feed.atom}) its path alone; for the home and search pages their path, the parameters that page reads
  * (hl on the home page; q, lang, kind, page and hl on the search page), decoded and in a fixed
  * order, and the interface language the page is written in (one of {@link InterfaceLanguage#SUPPORTED},
  * which the home and search pages may take from Accept-Language). Nothing else of the request goes
@@ -30,6 +31,7 @@ final class PageCacheKey {
     private static final Pattern READER_PAGE =
             Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+/[a-z0-9-]++(/(interview|timeline|photos|notes))?"
                     + "(/parallel/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+)?");
+    private static final Pattern FEED = Pattern.compile("(/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+)?/feed\\.atom");
     private static final String SEARCH = "/search";
     private static final List<String> HOME_PARAMETERS = List.of(InterfaceLanguage.PARAMETER);
     private static final List<String> SEARCH_PARAMETERS = List.of("q", "lang", "kind", "page", InterfaceLanguage.PARAMETER);
@@ -43,7 +45,7 @@ final class PageCacheKey {
         if (path.length() > MAX_LENGTH || (query != null && query.length() > 3 * MAX_LENGTH)) {
             return Optional.empty();
         }
-        if (READER_PAGE.matcher(path).matches()) {
+        if (READER_PAGE.matcher(path).matches() || FEED.matcher(path).matches()) {
             return query == null ? Optional.of(path) : Optional.empty();
         }
         List<String> known = path.equals("/") ? HOME_PARAMETERS : path.equals(SEARCH) ? SEARCH_PARAMETERS : null;

@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.archive.TranslationChanged;
@@ -44,6 +45,9 @@ class PageCacheTest {
     PageCache cache;
 
     @Autowired
+    PageRefresher refresher;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -59,6 +63,18 @@ class PageCacheTest {
     DataSource dataSource;
 
     private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void noPageIsRenderedInTheBackground() throws Exception {
+        // a reader asking for a page the background is rendering again would be given its previous version
+        refresher.idle().get(60, TimeUnit.SECONDS);
+    }
+
+    /** No page and no previous version cached, and nothing rendered in the background meanwhile. */
+    private void coldCache() throws Exception {
+        cache.clear();
+        refresher.idle().get(60, TimeUnit.SECONDS);
+    }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
         return client.send(request(path, headers), HttpResponse.BodyHandlers.ofByteArray());
@@ -132,7 +148,7 @@ class PageCacheTest {
 
     @Test
     void readersAskingTogetherForAPageNotYetCachedWaitForOneRenderingAndGetTheSameBytes() throws Exception {
-        cache.invalidate();
+        coldCache();
         long renderedBefore = cache.pagesRendered();
         var responses = askedTogether(TEXT + "/notes", 8);
         assertThat(cache.pagesRendered() - renderedBefore).as("renderings").isEqualTo(1);
@@ -146,8 +162,82 @@ class PageCacheTest {
     }
 
     @Test
-    void readersWaitingForARenderingThatFindsNoPageGetTheErrorPageAtOnce() throws Exception {
+    void whileAPageIsRenderedAgainAfterAChangeReadersAreServedItsPreviousVersionAtOnce() throws Exception {
+        coldCache();
+        var before = get(TEXT);
+        String previousEtag = before.headers().firstValue("ETag").orElseThrow();
+        try (Connection database = dataSource.getConnection()) {
+            database.setAutoCommit(false);
+            try (Statement statement = database.createStatement()) {
+                statement.execute("lock table translation in access exclusive mode");
+                cache.invalidate();
+                // the page is the only previous version: the background's rendering of it waits for the database
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (waitingForTheLock(statement) == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(waitingForTheLock(statement)).as("a rendering waits for the database").isPositive();
+                assertThat(cache.rendering(cache.generation(), TEXT).ours()).as("the page is being rendered").isFalse();
+                long renderedBefore = cache.pagesRendered();
+                long started = System.nanoTime();
+                var during = get(TEXT, "Accept-Encoding", "gzip");
+                var conditional = get(TEXT, "If-None-Match", previousEtag);
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("no waiting, ms").isLessThan(2_000);
+                assertThat(cache.pagesRendered()).as("no rendering of the readers' own").isEqualTo(renderedBefore);
+                assertThat(during.statusCode()).isEqualTo(200);
+                try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(during.body()))) {
+                    assertThat(in.readAllBytes()).isEqualTo(before.body());
+                }
+                assertThat(during.headers().firstValue("ETag")).contains(previousEtag);
+                assertThat(during.headers().firstValue("Content-Security-Policy")).isPresent();
+                assertThat(conditional.statusCode()).isEqualTo(304);
+                assertThat(conditional.headers().firstValue("ETag")).contains(previousEtag);
+            } finally {
+                database.rollback();
+            }
+        }
+        refresher.idle().get(60, TimeUnit.SECONDS);
+        assertThat(cache.get(TEXT)).as("rendered again in the new generation").isNotNull();
+        var after = get(TEXT, "If-None-Match", previousEtag);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(previousEtag);
+    }
+
+    @Test
+    void searchPagesAreNotKeptAsPreviousVersions() throws Exception {
+        coldCache();
+        assertThat(get("/search?q=Almaty").statusCode()).isEqualTo(200);
+        assertThat(cache.get("/search?q=Almaty it")).isNotNull();
         cache.invalidate();
+        assertThat(cache.previousVersion(cache.generation(), "/search?q=Almaty it")).isNull();
+        assertThat(cache.previousVersionKeys(cache.generation())).noneMatch(key -> key.startsWith("/search"));
+    }
+
+    @Test
+    void aFeedIsServedFromTheCacheGzippedAndAConditionalRequestGets304() throws Exception {
+        coldCache();
+        var first = get("/feed.atom");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/atom+xml"));
+        assertThat(cache.get("/feed.atom")).isNotNull();
+        long renderedBefore = cache.pagesRendered();
+        var second = get("/feed.atom", "Accept-Encoding", "gzip");
+        assertThat(cache.pagesRendered()).as("the second request renders nothing").isEqualTo(renderedBefore);
+        assertThat(second.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
+        assertThat(second.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(second.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(first.body());
+        }
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(second.headers().firstValue("ETag")).contains(etag);
+        assertThat(second.headers().firstValue("Vary")).contains("Accept-Encoding");
+        assertThat(get("/feed.atom", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(get("/feed.atom?x=1").headers().firstValue("ETag")).as("a query is not part of a feed's key").isEmpty();
+    }
+
+    @Test
+    void readersWaitingForARenderingThatFindsNoPageGetTheErrorPageAtOnce() throws Exception {
+        coldCache();
         long started = System.nanoTime();
         var responses = askedTogether("/it/no-such-work", 4);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).as("no reader waits out the bound").isLessThan(8);
@@ -176,7 +266,7 @@ class PageCacheTest {
 
     @Test
     void theHostAndForwardedHeadersChangeNeitherLinksNorWhatIsCached() throws Exception {
-        cache.invalidate();
+        coldCache();
         String canonical = null;
         for (String host : new String[] {"evil.example", "other.example", "localhost"}) {
             String html = mvc.perform(MockMvcRequestBuilders.get(TEXT).header("Host", host).header("X-Forwarded-Host", "evil.example")
@@ -201,7 +291,7 @@ class PageCacheTest {
 
     @Test
     void parametersThePageDoesNotReadAreAnsweredWithoutTheCache() throws Exception {
-        cache.invalidate();
+        coldCache();
         mvc.perform(MockMvcRequestBuilders.get("/search").queryParam("q", "Almaty")).andExpect(status().isOk());
         assertThat(cache.pagesInMemory()).isEqualTo(1);
         for (String query : new String[] {"q=Almaty&p1=" + "x".repeat(30_000), "q=Almaty&q=Almaty", "q=%ZZ", "q=" + "a".repeat(500),
@@ -223,6 +313,8 @@ class PageCacheTest {
     void aChangedTranslationChangesTheEtag() throws Exception {
         String before = get(TEXT).headers().firstValue("ETag").orElseThrow();
         events.publishEvent(new TranslationChanged(1));
+        // meanwhile a reader may be given the page as it was, with its ETag, while it is rendered again
+        refresher.idle().get(60, TimeUnit.SECONDS);
         var after = get(TEXT, "If-None-Match", before);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(before);
@@ -253,7 +345,7 @@ class PageCacheTest {
     void aFullTextPageCostsTheSameFewQueriesHoweverManyBlocksItHas() throws Exception {
         var statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         for (String page : new String[] {TEXT, TEXT + "/interview", TEXT + "/notes"}) {
-            cache.invalidate();
+            coldCache();
             long before = statistics.getPrepareStatementCount();
             assertThat(get(page).statusCode()).isEqualTo(200);
             long queries = statistics.getPrepareStatementCount() - before;
