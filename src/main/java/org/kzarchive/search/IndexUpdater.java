@@ -27,8 +27,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps the search index in step with the database. At start-up (after Flyway, which may just have
  * imported the content folder) it opens the index, rebuilding it when the index is missing, broken
  * or mirrors another state of the database. After every committed change of a translation it
- * re-indexes that translation, then empties the page cache so that no cached search page shows
- * results from before the change. When the database may have changed elsewhere (another instance)
+ * re-indexes that translation, then starts a new page-cache generation so that no cached search page
+ * shows results from before the change. When the database may have changed elsewhere (another instance)
  * it compares every translation's state with what the index mirrors and catches up. An index
  * whose files were deleted or damaged while the site runs is recreated in the background.
  */

@@ -16,10 +16,11 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The one key under which a public page may be cached: for an edition's page or an Atom feed
- * ({@code /feed.atom}, {@code /{lang}/feed.atom}) its path alone; for the home and search pages their path, the parameters that page reads
- * (hl on the home page; q, lang, kind, page and hl on the search page), decoded and in a fixed
- * order, and the interface language the page is written in (one of {@link InterfaceLanguage#SUPPORTED},
- * which the home and search pages may take from Accept-Language). Nothing else of the request goes
+ * ({@code /feed.atom}, {@code /{lang}/feed.atom}) its path alone, with no query; for the home and
+ * search pages their path, the parameters that page reads (hl on the home page; q, lang, kind, page
+ * and hl on the search page), decoded and in a fixed order, then a space and the interface language
+ * the page is written in (one of {@link InterfaceLanguage#SUPPORTED}, which the home and search pages
+ * may take from Accept-Language). Nothing else of the request goes
  * in: not the Host, not other headers, not parameters the page ignores. A request
  * that does not reduce to such a key (an unknown or repeated parameter, broken encoding, a key
  * longer than {@value #MAX_LENGTH} characters) is answered without the cache, so that no reader can
