@@ -197,7 +197,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED))) {
-            // the container sends the file itself, without copying it through the JVM
+            // the container sends the file itself, without copying it through the JVM (large pages only: PageCache)
             request.setAttribute(SENDFILE_FILENAME, file.toString());
             request.setAttribute(SENDFILE_START, 0L);
             request.setAttribute(SENDFILE_END, (long) body.length);

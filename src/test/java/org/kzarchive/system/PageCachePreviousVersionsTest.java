@@ -33,8 +33,10 @@ class PageCachePreviousVersionsTest {
     void aPageRenderedBeforeTwoChangesIsStillKeptAsAPreviousVersionAndServedFromMemory() throws Exception {
         var cache = cache();
         long renderedIn = cache.generation().number();
-        byte[] html = "<p>before</p>".getBytes(StandardCharsets.UTF_8);
+        // large enough to be sent as a file while current
+        byte[] html = ("<p>before</p>" + "\n".repeat(PageCache.SENDFILE_MIN_BYTES)).getBytes(StandardCharsets.UTF_8);
         cache.put("/it/work", html, "text/html", Map.of());
+        assertThat(filesOnDisk()).isEqualTo(1);
         cache.invalidate();
         cache.invalidate();
 
