@@ -302,22 +302,27 @@ public class PageCache {
 
     /** Starts a new generation, which keeps the pages of this one, search pages excepted, as previous versions. */
     public void invalidate() {
-        begin(current -> current.pages().previousVersions());
+        begin(current -> current.pages().previousVersions(), true);
     }
 
-    /** Starts a new generation with no pages at all, as at start-up: nothing rendered before is served again. */
+    /**
+     * Starts a new generation with no pages at all, as at start-up: nothing rendered before is served
+     * again, and nothing is rendered in the background until a change (or {@link PageRefresher#renderPagesAfterStartUp}).
+     */
     void clear() {
-        begin(current -> new RecentPages());
+        begin(current -> new RecentPages(), false);
     }
 
     // one at a time: two generations started together must not both copy the same one
-    private synchronized void begin(Function<Generation, RecentPages> kept) {
+    private synchronized void begin(Function<Generation, RecentPages> kept, boolean announce) {
         Generation previous = generation.get();
         Generation next = fresh(Math.max(previous.number() + 1, clock.millis()), kept.apply(previous));
         generation.set(next);
         // the generation just replaced may still be sending; older ones are done with
         deleteBelow(root, List.of(previous.directory(), next.directory()));
-        newGenerationListeners.forEach(listener -> listener.accept(next));
+        if (announce) {
+            newGenerationListeners.forEach(listener -> listener.accept(next));
+        }
     }
 
     private static void deleteFiles(Page page) {

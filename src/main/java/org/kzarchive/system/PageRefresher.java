@@ -5,24 +5,30 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * After every change of the archive, renders again the pages the new generation of {@link PageCache}
- * holds only as previous versions (an edition's pages, the home page, the feeds), most recently used
- * first, so that readers find them current instead of each meeting a cold page. One page at a time,
+ * After start-up and after every change of the archive, renders the pages the new generation of
+ * {@link PageCache} holds only as previous versions (an edition's pages, the home page, the feeds),
+ * most recently used first, and then every page the sitemap lists, so that readers find them cached
+ * instead of each meeting a cold page. One page at a time,
  * on one thread, so that readers keep the other cores. Each page is asked of this very server over
  * loopback, so it is rendered and kept exactly as for a reader; meanwhile readers are served the
  * previous version. A further change abandons the run and starts over with the newer generation.
@@ -35,8 +41,11 @@ public class PageRefresher implements DisposableBean {
     private static final int MAX_PAGES_PER_RUN = 500;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Pattern LOCATION = Pattern.compile("<loc>([^<]+)</loc>");
+
     private final PageCache cache;
     private final Environment environment;
+    private final PublicAddress address;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "page-refresher");
         thread.setDaemon(true);
@@ -50,9 +59,10 @@ public class PageRefresher implements DisposableBean {
     private boolean running;
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
-    PageRefresher(PageCache cache, Environment environment) {
+    PageRefresher(PageCache cache, Environment environment, PublicAddress address) {
         this.cache = cache;
         this.environment = environment;
+        this.address = address;
         cache.onNewGeneration(this::refresh);
     }
 
@@ -111,25 +121,71 @@ public class PageRefresher implements DisposableBean {
     }
 
     private void refresh(PageCache.Generation generation, String base) {
-        List<String> keys = cache.previousVersionKeys(generation);
-        if (base == null || keys.isEmpty()) {
+        if (base == null) {
             return;
         }
         long started = System.nanoTime();
-        int rendered = 0;
-        for (String key : keys.subList(0, Math.min(keys.size(), MAX_PAGES_PER_RUN))) {
+        // pages readers had, most recently used first; then those of the sitemap (a new edition's too)
+        List<String> previous = cache.previousVersionKeys(generation);
+        int rendered = renderMissing(generation, base, previous, 0);
+        if (rendered >= 0) {
+            rendered = renderMissing(generation, base, sitemapPaths(base), rendered);
+        }
+        if (rendered < 0) {
+            log.debug("Rendering pages: abandoned, the archive changed again");
+        } else {
+            log.info("Rendered {} pages after a change or the start in {} ms", rendered, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Renders those of {@code keys} not cached yet, within the run's budget; the count so far, or -1 when abandoned. */
+    private int renderMissing(PageCache.Generation generation, String base, List<String> keys, int renderedSoFar) {
+        int rendered = renderedSoFar;
+        for (String key : keys) {
             if (isStale(generation)) {
-                log.debug("Rendering pages again: abandoned after {} pages, the archive changed again", rendered);
-                return;
+                return -1;
             }
             // a reader may have asked for it first
-            if (cache.previousVersion(generation, key) != null) {
+            if (rendered < MAX_PAGES_PER_RUN && cache.get(generation, key) == null) {
                 request(base, key);
                 rendered++;
             }
         }
-        log.info("Rendered {} of {} pages again after a change in {} ms", rendered, keys.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        return rendered;
+    }
+
+    /** After start-up, every page the sitemap lists is rendered before readers ask for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void renderPagesAfterStartUp() {
+        refresh(cache.generation());
+    }
+
+    /** The paths of the pages /sitemap.xml lists (the home page and every edition's pages), and the feed. */
+    private List<String> sitemapPaths(String base) {
+        try {
+            var response = client.send(HttpRequest.newBuilder(URI.create(base + "/sitemap.xml")).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return List.of();
+            }
+            String site = address.base();
+            List<String> paths = new ArrayList<>();
+            Matcher loc = LOCATION.matcher(response.body());
+            while (loc.find()) {
+                String url = loc.group(1).replace("&amp;", "&");
+                if (url.startsWith(site + "/")) {
+                    paths.add(url.substring(site.length()));
+                }
+            }
+            paths.add("/feed.atom");
+            return paths;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            log.debug("Cannot read the sitemap: {}", e.toString());
+            return List.of();
+        }
     }
 
     private synchronized boolean isStale(PageCache.Generation generation) {

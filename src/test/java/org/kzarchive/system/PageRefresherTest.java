@@ -82,4 +82,32 @@ class PageRefresherTest {
         }
         assertThat(cache.pagesRendered()).as("the readers' requests were hits").isEqualTo(renderedInTheBackground);
     }
+
+    @Test
+    void afterStartUpThePagesOfTheSitemapAreRenderedBeforeAnyReaderAsks() throws Exception {
+        cache.clear();
+        refresher.idle().get(60, TimeUnit.SECONDS);
+        String sitemap = get("/sitemap.xml");
+        List<String> pages = List.of("/it/kazakistan-dopo-la-rivolta/interview", "/en/kazakistan-dopo-la-rivolta/notes",
+                "/ru/kazakistan-dopo-la-rivolta");
+        pages.forEach(page -> assertThat(sitemap).contains(page + "</loc>"));
+        pages.forEach(page -> assertThat(cache.get(page)).as(page).isNull());
+
+        refresher.renderPagesAfterStartUp();
+        refresher.idle().get(60, TimeUnit.SECONDS);
+
+        for (String page : pages) {
+            assertThat(cache.get(page)).as(page + " rendered in the background").isNotNull();
+        }
+        assertThat(cache.get("/feed.atom")).isNotNull();
+        long rendered = cache.pagesRendered();
+        pages.forEach(page -> {
+            try {
+                get(page);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(cache.pagesRendered()).as("the readers' requests were hits").isEqualTo(rendered);
+    }
 }
