@@ -1,6 +1,7 @@
 package org.kzarchive.archive;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one owner of the archive's public address scheme: an edition at {@code /{lang}/{work}}, its
@@ -20,6 +21,11 @@ public final class Addresses {
     public static final List<String> ALL_PAGES = List.of("text", "interview", "timeline", "photos", "notes");
     public static final String TEXT = "text";
     public static final String PARALLEL = "parallel";
+
+    /** Every reader page: an edition, one of its pages, or either read in parallel with another language. */
+    public static final Pattern READER_PAGE_PATH = Pattern.compile("/" + LANGUAGE_PATTERN + "/" + WORK_PATTERN
+            + "(?:/(?:" + String.join("|", ALL_PAGES.subList(1, ALL_PAGES.size())) + "))?"
+            + "(?:/" + PARALLEL + "/" + LANGUAGE_PATTERN + ")?");
 
     private Addresses() {
     }

@@ -35,9 +35,8 @@ class CitationController {
                 .orElseThrow(() -> new PageNotFoundException("No published translation " + lang + "/" + work));
         Citation citation = citations.of(edition, block, LocalDate.now(clock))
                 .orElseThrow(() -> new PageNotFoundException("No passage " + block + " in " + lang + "/" + work));
-        // a citation page has no alternates of its own to announce, and is not for search engines' indexes
-        model.addAttribute("edition", new Edition(edition.translationId(), edition.version(), edition.metadata(), edition.text(),
-                edition.alternates().stream().filter(Edition.Alternate::current).toList(), edition.work()));
+        model.addAttribute("edition", edition);
+        // not for search engines' indexes, so it announces no other languages either (layout)
         model.addAttribute("noindex", true);
         model.addAttribute("citation", citation);
         model.addAttribute("anchor", block);

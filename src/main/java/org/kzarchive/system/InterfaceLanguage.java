@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.kzarchive.archive.Addresses;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -26,7 +28,7 @@ public final class InterfaceLanguage {
     /** In the order the language switchers list them. */
     public static final List<Locale> SUPPORTED = List.of(Locale.ITALIAN, Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile(Addresses.LANGUAGE_PATTERN);
 
     /** One entry of a language switcher: the page in another interface language. */
     public record Choice(String language, String name, String href, boolean current) {

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.kzarchive.archive.Addresses;
+
 /**
  * The one key under which a public page may be cached: for an edition's page or an Atom feed
  * ({@code /feed.atom}, {@code /{lang}/feed.atom}) its path alone, with no query; for the home and
@@ -29,10 +31,8 @@ import jakarta.servlet.http.HttpServletRequest;
 final class PageCacheKey {
 
     static final int MAX_LENGTH = 400;
-    private static final Pattern READER_PAGE =
-            Pattern.compile("/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+/[a-z0-9-]++(/(interview|timeline|photos|notes))?"
-                    + "(/parallel/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+)?");
-    private static final Pattern FEED = Pattern.compile("(/[a-z]{2,3}(-[A-Za-z0-9]{2,8})*+)?/feed\\.atom");
+    private static final Pattern READER_PAGE = Addresses.READER_PAGE_PATH;
+    private static final Pattern FEED = Pattern.compile("(?:/" + Addresses.LANGUAGE_PATTERN + ")?/feed\\.atom");
     private static final String SEARCH = "/search";
     private static final List<String> HOME_PARAMETERS = List.of(InterfaceLanguage.PARAMETER);
     private static final List<String> SEARCH_PARAMETERS = List.of("q", "lang", "kind", "page", InterfaceLanguage.PARAMETER);
