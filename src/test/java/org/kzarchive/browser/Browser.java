@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -16,20 +19,69 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
 /**
  * Debian's Chromium driven through its chromedriver, headless. Never a browser a tool downloads.
  * Without Chromium the browser tests are skipped with the reason, unless
  * ARCHIVE_BROWSER_TESTS=required (as in .ci/run), where its absence fails them.
+ * One browser for a whole test class, started before its tests and quit after them:
+ * {@code @RegisterExtension static final Browser browser = Browser.withJavaScript();}
  */
-final class Browser {
+final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Browser() {
+    private final boolean javascript;
+    private ChromeDriver driver;
+
+    private Browser(boolean javascript) {
+        this.javascript = javascript;
     }
 
-    static ChromeDriver start(boolean javascript) {
+    static Browser withJavaScript() {
+        return new Browser(true);
+    }
+
+    static Browser withoutJavaScript() {
+        return new Browser(false);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        driver = start(javascript);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    /** The class's browser; a test instance may keep it in a field, since JUnit makes the instance after {@link #beforeAll}. */
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Creates the editor's account when it is missing. */
+    static void createEditor(JdbcTemplate jdbc, PasswordEncoder passwords, String username, String password) {
+        jdbc.update("insert into editor (username, password_hash) values (?, ?) on conflict (username) do nothing",
+                username, passwords.encode(password));
+    }
+
+    /** Fills in the sign-in form the browser shows and waits until it has left the sign-in page. */
+    void signIn(String username, String password) {
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(() -> !driver.getCurrentUrl().contains("sign-in"), "the signed-in admin page");
+    }
+
+    private static ChromeDriver start(boolean javascript) {
         requireInstalled(CHROMIUM, "chromium");
         requireInstalled(CHROMEDRIVER, "chromium-driver");
         ChromeOptions options = new ChromeOptions();

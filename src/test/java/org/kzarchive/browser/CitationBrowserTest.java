@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.system.PublicAddress;
 import org.openqa.selenium.By;
@@ -27,30 +26,20 @@ class CitationBrowserTest {
 
     private static final String TEXT = "/it/kazakistan-dopo-la-rivolta";
 
-    private static ChromeDriver withScript;
-    private static ChromeDriver withoutScript;
+    @RegisterExtension
+    static final Browser browserWithScript = Browser.withJavaScript();
+
+    @RegisterExtension
+    static final Browser browserWithoutScript = Browser.withoutJavaScript();
+
+    private final ChromeDriver withScript = browserWithScript.driver();
+    private final ChromeDriver withoutScript = browserWithoutScript.driver();
 
     @LocalServerPort
     int port;
 
     @Autowired
     PublicAddress address;
-
-    @BeforeAll
-    static void startBrowsers() {
-        withScript = Browser.start(true);
-        withoutScript = Browser.start(false);
-    }
-
-    @AfterAll
-    static void stopBrowsers() {
-        if (withScript != null) {
-            withScript.quit();
-        }
-        if (withoutScript != null) {
-            withoutScript.quit();
-        }
-    }
 
     /** Points at the passage (the cite link shows on hover) and clicks its cite link. */
     private static void clickCiteLink(ChromeDriver driver, String block) {

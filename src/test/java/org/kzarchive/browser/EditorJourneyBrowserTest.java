@@ -6,10 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.archive.TranslationChanged;
 import org.openqa.selenium.By;
@@ -33,7 +32,10 @@ class EditorJourneyBrowserTest {
     private static final String PASSWORD = "a long browser password";
     private static final String TITLE = "Kazakhstan after the uprising (browser test)";
 
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
+    private final ChromeDriver driver = browser.driver();
 
     @LocalServerPort
     int port;
@@ -46,18 +48,6 @@ class EditorJourneyBrowserTest {
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @BeforeAll
-    static void start() {
-        driver = Browser.start(true);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @AfterEach
     void removeTheTranslation() {
@@ -74,14 +64,10 @@ class EditorJourneyBrowserTest {
     }
 
     private void signIn() {
-        jdbc.update("insert into editor (username, password_hash) values (?, ?) on conflict (username) do nothing",
-                EDITOR, passwords.encode(PASSWORD));
+        Browser.createEditor(jdbc, passwords, EDITOR, PASSWORD);
         driver.get(url("/admin"));
         assertThat(driver.getCurrentUrl()).endsWith("/admin/sign-in");
-        driver.findElement(By.id("username")).sendKeys(EDITOR);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        Browser.waitUntil(() -> !driver.getCurrentUrl().contains("sign-in"), "the signed-in admin page");
+        browser.signIn(EDITOR, PASSWORD);
     }
 
     private static String englishOver(String italian) {

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kzarchive.ArchiveIntegrationTest;
@@ -32,7 +32,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @ArchiveIntegrationTest
 class PageQualityBrowserTest {
 
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
+    private final ChromeDriver driver = browser.driver();
     private static String axe;
 
     private static boolean signedIn;
@@ -75,18 +78,10 @@ class PageQualityBrowserTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        driver = Browser.start(true);
+    static void readAxe() throws Exception {
         File script = Browser.file("axe.script", "target/axe/node_modules/axe-core/axe.min.js");
         Browser.requireInstalled(script.toPath(), "npm (for the axe-core package)");
         axe = Files.readString(script.toPath());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     private void open(String path, int width) {
@@ -107,13 +102,9 @@ class PageQualityBrowserTest {
     }
 
     private void signIn() {
-        jdbc.update("insert into editor (username, password_hash) values (?, ?) on conflict (username) do nothing",
-                "quality-editor", passwords.encode("a long quality password"));
+        Browser.createEditor(jdbc, passwords, "quality-editor", "a long quality password");
         driver.get("http://localhost:" + port + "/admin/sign-in");
-        driver.findElement(By.id("username")).sendKeys("quality-editor");
-        driver.findElement(By.id("password")).sendKeys("a long quality password");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        Browser.waitUntil(() -> !driver.getCurrentUrl().contains("sign-in"), "the signed-in admin page");
+        browser.signIn("quality-editor", "a long quality password");
         signedIn = true;
     }
 

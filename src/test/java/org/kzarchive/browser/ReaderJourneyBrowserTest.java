@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kzarchive.ArchiveIntegrationTest;
@@ -20,30 +19,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ArchiveIntegrationTest
 class ReaderJourneyBrowserTest {
 
-    private static ChromeDriver withScript;
-    private static ChromeDriver withoutScript;
+    @RegisterExtension
+    static final Browser withScript = Browser.withJavaScript();
+
+    @RegisterExtension
+    static final Browser withoutScript = Browser.withoutJavaScript();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowsers() {
-        withScript = Browser.start(true);
-        withoutScript = Browser.start(false);
-    }
-
-    @AfterAll
-    static void stopBrowsers() {
-        if (withScript != null) {
-            withScript.quit();
-        }
-        if (withoutScript != null) {
-            withoutScript.quit();
-        }
-    }
-
     private WebDriver browser(boolean javascript) {
-        return javascript ? withScript : withoutScript;
+        return (javascript ? withScript : withoutScript).driver();
     }
 
     private String base() {

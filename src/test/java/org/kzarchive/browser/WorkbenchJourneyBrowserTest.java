@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.archive.TranslationChanged;
 import org.kzarchive.editing.TranslationCheck;
@@ -34,7 +33,10 @@ class WorkbenchJourneyBrowserTest {
     private static final String PASSWORD = "a long workbench password";
     private static final String WORK = "kazakistan-dopo-la-rivolta";
 
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Browser browser = Browser.withJavaScript();
+
+    private final ChromeDriver driver = browser.driver();
 
     @LocalServerPort
     int port;
@@ -55,18 +57,6 @@ class WorkbenchJourneyBrowserTest {
     TranslationCheck check;
 
     private String italianBefore;
-
-    @BeforeAll
-    static void start() {
-        driver = Browser.start(true);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @AfterEach
     void restore() {
@@ -92,13 +82,9 @@ class WorkbenchJourneyBrowserTest {
     }
 
     private void signIn() {
-        jdbc.update("insert into editor (username, password_hash) values (?, ?) on conflict (username) do nothing",
-                EDITOR, passwords.encode(PASSWORD));
+        Browser.createEditor(jdbc, passwords, EDITOR, PASSWORD);
         driver.get(url("/admin"));
-        driver.findElement(By.id("username")).sendKeys(EDITOR);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        Browser.waitUntil(() -> !driver.getCurrentUrl().contains("sign-in"), "the signed-in admin page");
+        browser.signIn(EDITOR, PASSWORD);
     }
 
     private void type(String id, String text) {

@@ -14,10 +14,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.publishing.PublishedEditionsFixture;
 import org.kzarchive.system.PublicAddress;
@@ -25,12 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** What search engines and feed readers find: sitemap, robots.txt, Atom feeds, linked data and card tags. */
 @ArchiveIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscoveryTest {
 
     private static final String SEED = "/it/kazakistan-dopo-la-rivolta";
@@ -39,22 +35,10 @@ class DiscoveryTest {
     MockMvc mvc;
 
     @Autowired
-    ApplicationContext context;
-
-    @Autowired
     PublicAddress address;
 
-    private PublishedEditionsFixture editions;
-
-    @BeforeAll
-    void publishASecondLanguage() {
-        editions = new PublishedEditionsFixture(context);
-    }
-
-    @AfterAll
-    void removeIt() {
-        editions.remove();
-    }
+    @RegisterExtension
+    static final PublishedEditionsFixture editions = new PublishedEditionsFixture();
 
     private String body(String path, String... headers) throws Exception {
         var request = get(path);
@@ -78,9 +62,9 @@ class DiscoveryTest {
         }
         assertThat(locations).contains(address.absolute(SEED + "/interview"), address.absolute(SEED + "/notes"));
         Element russian = sitemap.select("url").stream()
-                .filter(u -> u.selectFirst("loc").text().equals(address.absolute("/ru/" + editions.work))).findFirst().orElseThrow();
+                .filter(u -> u.selectFirst("loc").text().equals(address.absolute("/ru/" + editions.work()))).findFirst().orElseThrow();
         assertThat(russian.select("xhtml|link").eachAttr("hreflang")).containsExactlyInAnyOrder("it", "ru");
-        assertThat(russian.select("xhtml|link[hreflang=it]").attr("href")).isEqualTo(address.absolute("/it/" + editions.work));
+        assertThat(russian.select("xhtml|link[hreflang=it]").attr("href")).isEqualTo(address.absolute("/it/" + editions.work()));
         assertThat(russian.selectFirst("lastmod").text()).matches("\\d{4}-\\d\\d-\\d\\d");
     }
 
@@ -116,7 +100,7 @@ class DiscoveryTest {
         Document all = xml("/feed.atom");
         assertValidAtom(all);
         assertThat(all.select("entry > link").eachAttr("href"))
-                .contains(address.absolute(SEED), address.absolute("/it/" + editions.work), address.absolute("/ru/" + editions.work));
+                .contains(address.absolute(SEED), address.absolute("/it/" + editions.work()), address.absolute("/ru/" + editions.work()));
         Document russian = xml("/ru/feed.atom");
         assertValidAtom(russian);
         assertThat(russian.select("entry")).isNotEmpty();
@@ -127,12 +111,12 @@ class DiscoveryTest {
 
     @Test
     void everyPageNamesTheFeedsInItsHead() throws Exception {
-        for (String path : List.of("/", SEED, SEED + "/interview", "/search?q=Almaty", "/ru/" + editions.work)) {
+        for (String path : List.of("/", SEED, SEED + "/interview", "/search?q=Almaty", "/ru/" + editions.work())) {
             Document page = Jsoup.parse(body(path));
             assertThat(page.select("head link[rel=alternate][type=application/atom+xml]").eachAttr("href")).as(path)
                     .contains(address.absolute("/feed.atom"));
         }
-        assertThat(Jsoup.parse(body("/ru/" + editions.work)).select("head link[type=application/atom+xml]").eachAttr("href"))
+        assertThat(Jsoup.parse(body("/ru/" + editions.work())).select("head link[type=application/atom+xml]").eachAttr("href"))
                 .contains(address.absolute("/ru/feed.atom"));
     }
 
@@ -152,20 +136,20 @@ class DiscoveryTest {
         assertThat(seed.get("translationOfWork").get("@id").asString()).isEqualTo(seed.get("isBasedOn").asString());
 
         // the tests' work: the Italian has no translator, so it is the original the Russian was translated from
-        JsonNode original = json.readTree(Jsoup.parse(body("/it/" + editions.work)).selectFirst("script[type=application/ld+json]").data());
-        JsonNode russian = json.readTree(Jsoup.parse(body("/ru/" + editions.work)).selectFirst("script[type=application/ld+json]").data());
-        assertThat(original.get("workTranslation").get(0).get("@id").asString()).isEqualTo(address.absolute("/ru/" + editions.work));
-        assertThat(russian.get("translationOfWork").get("@id").asString()).isEqualTo(address.absolute("/it/" + editions.work));
+        JsonNode original = json.readTree(Jsoup.parse(body("/it/" + editions.work())).selectFirst("script[type=application/ld+json]").data());
+        JsonNode russian = json.readTree(Jsoup.parse(body("/ru/" + editions.work())).selectFirst("script[type=application/ld+json]").data());
+        assertThat(original.get("workTranslation").get(0).get("@id").asString()).isEqualTo(address.absolute("/ru/" + editions.work()));
+        assertThat(russian.get("translationOfWork").get("@id").asString()).isEqualTo(address.absolute("/it/" + editions.work()));
         assertThat(russian.get("inLanguage").asString()).isEqualTo("ru");
         assertThat(russian.get("translator").get("name").asString()).isEqualTo("Переводчица Ёлкина");
     }
 
     @Test
     void editionPagesCarryOpenGraphAndTwitterTags() throws Exception {
-        Document page = Jsoup.parse(body("/ru/" + editions.work));
+        Document page = Jsoup.parse(body("/ru/" + editions.work()));
         assertThat(page.select("meta[property=og:type]").attr("content")).isEqualTo("article");
         assertThat(page.select("meta[property=og:title]").attr("content")).isEqualTo("Проверка архива");
-        assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo(address.absolute("/ru/" + editions.work));
+        assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo(address.absolute("/ru/" + editions.work()));
         assertThat(page.select("meta[property=og:locale]").attr("content")).isEqualTo("ru");
         assertThat(page.select("meta[property=og:locale:alternate]").eachAttr("content")).contains("it");
         assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");

@@ -18,11 +18,9 @@ import java.util.concurrent.Future;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.editing.EditingFixtures;
 import org.kzarchive.reading.PageFetcher;
@@ -34,7 +32,6 @@ import org.springframework.context.ApplicationContext;
 
 /** Downloads on the edition's page, answered with ETag and 304, made once however many readers ask at once. */
 @ArchiveIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DownloadsTest {
 
     @LocalServerPort
@@ -51,17 +48,8 @@ class DownloadsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private PageFetcher pages;
-    private PublishedEditionsFixture editions;
-
-    @BeforeAll
-    void publishASecondLanguage() {
-        editions = new PublishedEditionsFixture(context);
-    }
-
-    @AfterAll
-    void removeIt() {
-        editions.remove();
-    }
+    @RegisterExtension
+    static final PublishedEditionsFixture editions = new PublishedEditionsFixture();
 
     @BeforeEach
     void setUp() {
@@ -98,10 +86,10 @@ class DownloadsTest {
 
     @Test
     void theDownloadsSpeakTheEditionsLanguage() throws Exception {
-        Document russian = pages.page("/ru/" + editions.work);
+        Document russian = pages.page("/ru/" + editions.work());
         assertThat(russian.selectFirst("#downloads-title").text())
                 .isEqualTo(context.getMessage("downloads.title", null, java.util.Locale.forLanguageTag("ru")));
-        Document italian = pages.page("/it/" + editions.work);
+        Document italian = pages.page("/it/" + editions.work());
         assertThat(italian.selectFirst("#downloads-title").text()).isEqualTo("Scarica");
         assertThat(russian.selectFirst("#downloads-title").text()).isNotEqualTo("Scarica");
     }
@@ -109,7 +97,7 @@ class DownloadsTest {
     @Test
     void aDownloadIsAnsweredWithItsETagAndThen304() throws Exception {
         for (String extension : List.of("epub", "pdf", "booklet.pdf", "md")) {
-            String path = "/ru/" + editions.work + "." + extension;
+            String path = "/ru/" + editions.work() + "." + extension;
             HttpResponse<byte[]> first = fetch(path);
             assertThat(first.statusCode()).isEqualTo(200);
             String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -121,8 +109,8 @@ class DownloadsTest {
             assertThat(again.body()).isEmpty();
             assertThat(fetch(path).body()).isEqualTo(first.body());
         }
-        assertThat(fetch("/ru/" + editions.work + ".epub").headers().firstValue("Content-Type").orElseThrow()).startsWith("application/epub+zip");
-        assertThat(fetch("/ru/" + editions.work + ".pdf").headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        assertThat(fetch("/ru/" + editions.work() + ".epub").headers().firstValue("Content-Type").orElseThrow()).startsWith("application/epub+zip");
+        assertThat(fetch("/ru/" + editions.work() + ".pdf").headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
     }
 
     @Test
@@ -156,15 +144,15 @@ class DownloadsTest {
 
     @Test
     void theMarkdownSourceIsTheTextAsTheEditorsWroteIt() throws Exception {
-        HttpResponse<byte[]> source = fetch("/ru/" + editions.work + ".md");
-        assertThat(new String(source.body(), StandardCharsets.UTF_8)).isEqualTo(EditingFixtures.russian(editions.work));
+        HttpResponse<byte[]> source = fetch("/ru/" + editions.work() + ".md");
+        assertThat(new String(source.body(), StandardCharsets.UTF_8)).isEqualTo(EditingFixtures.russian(editions.work()));
         assertThat(source.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/markdown");
     }
 
     @Test
     void anEditionThatIsNotPublishedHasNoDownloads() throws Exception {
-        assertThat(fetch("/xx/" + editions.work + ".epub").statusCode()).isEqualTo(404);
+        assertThat(fetch("/xx/" + editions.work() + ".epub").statusCode()).isEqualTo(404);
         assertThat(fetch("/it/no-such-work.pdf").statusCode()).isEqualTo(404);
-        assertThat(fetch("/it/" + editions.work + ".docx").statusCode()).isEqualTo(404);
+        assertThat(fetch("/it/" + editions.work() + ".docx").statusCode()).isEqualTo(404);
     }
 }

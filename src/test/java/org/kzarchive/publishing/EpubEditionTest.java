@@ -24,10 +24,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.kzarchive.ArchiveIntegrationTest;
 
@@ -36,7 +34,6 @@ import org.springframework.context.ApplicationContext;
 
 /** Every published edition as an EPUB 3 that epubcheck accepts without an error or a warning. */
 @ArchiveIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EpubEditionTest {
 
     @Autowired
@@ -54,17 +51,8 @@ class EpubEditionTest {
     @TempDir
     Path temporary;
 
-    private PublishedEditionsFixture editions;
-
-    @BeforeAll
-    void publishASecondLanguage() {
-        editions = new PublishedEditionsFixture(context);
-    }
-
-    @AfterAll
-    void removeIt() {
-        editions.remove();
-    }
+    @RegisterExtension
+    static final PublishedEditionsFixture editions = new PublishedEditionsFixture();
 
     /** Collects what epubcheck reports, by severity. */
     static final class CollectedReport extends MasterReport {
@@ -113,8 +101,8 @@ class EpubEditionTest {
 
     @Test
     void theSameRevisionGivesTheSameBytes() {
-        EditionRevision revision = revisions.published("ru", editions.work).orElseThrow();
-        assertThat(writer.write(revision)).isEqualTo(writer.write(revisions.published("ru", editions.work).orElseThrow()));
+        EditionRevision revision = revisions.published("ru", editions.work()).orElseThrow();
+        assertThat(writer.write(revision)).isEqualTo(writer.write(revisions.published("ru", editions.work()).orElseThrow()));
     }
 
     static Map<String, String> entries(byte[] epub) throws IOException {
@@ -129,7 +117,7 @@ class EpubEditionTest {
 
     @Test
     void notesAreEpubFootnotesLinkedBothWays() throws IOException {
-        Map<String, String> book = entries(downloads.published("ru", editions.work, DownloadFormat.EPUB).orElseThrow().bytes());
+        Map<String, String> book = entries(downloads.published("ru", editions.work(), DownloadFormat.EPUB).orElseThrow().bytes());
         Document text = Jsoup.parse(book.get("EPUB/text.xhtml"), Parser.xmlParser());
         Document notes = Jsoup.parse(book.get("EPUB/notes.xhtml"), Parser.xmlParser());
         Element noteref = text.selectFirst("a[epub:type=noteref]");
@@ -143,7 +131,7 @@ class EpubEditionTest {
 
     @Test
     void theBookHasTheInterviewFiguresTimelineNavigationAndMetadata() throws IOException {
-        Map<String, String> book = entries(downloads.published("ru", editions.work, DownloadFormat.EPUB).orElseThrow().bytes());
+        Map<String, String> book = entries(downloads.published("ru", editions.work(), DownloadFormat.EPUB).orElseThrow().bytes());
         assertThat(book.keySet()).first().isEqualTo("mimetype");
         Document text = Jsoup.parse(book.get("EPUB/text.xhtml"), Parser.xmlParser());
         assertThat(text.select(".question")).hasSize(2);

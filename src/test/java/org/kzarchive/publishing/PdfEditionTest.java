@@ -18,22 +18,15 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kzarchive.ArchiveIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** The print editions: all the text, embedded fonts for Latin and Cyrillic, contents with page numbers, a booklet in fold order. */
 @ArchiveIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PdfEditionTest {
-
-    @Autowired
-    ApplicationContext context;
 
     @Autowired
     Downloads downloads;
@@ -44,17 +37,8 @@ class PdfEditionTest {
     @Autowired
     PdfEditions pdf;
 
-    private PublishedEditionsFixture editions;
-
-    @BeforeAll
-    void publishASecondLanguage() {
-        editions = new PublishedEditionsFixture(context);
-    }
-
-    @AfterAll
-    void removeIt() {
-        editions.remove();
-    }
+    @RegisterExtension
+    static final PublishedEditionsFixture editions = new PublishedEditionsFixture();
 
     /** Text compared without spaces or line breaks (the PDF wraps and justifies) and without note numbers. */
     static String comparable(String text) {
@@ -87,7 +71,7 @@ class PdfEditionTest {
 
     @Test
     void cyrillicTextIsPrintedWithEmbeddedFonts() throws IOException {
-        EditionRevision russian = revisions.published("ru", editions.work).orElseThrow();
+        EditionRevision russian = revisions.published("ru", editions.work()).orElseThrow();
         try (PDDocument document = Loader.loadPDF(downloads.of(russian, DownloadFormat.PDF).bytes())) {
             assertThat(text(document)).contains("Вступительный абзац проверки: «ёж, щука, эхо».", "Переводчица Ёлкина");
             List<PDFont> fonts = fonts(document);
