@@ -29,7 +29,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * conditional requests (If-None-Match) with 304, and fills the cache from the first successful
  * rendering. A GET for a page not cached in the current generation claims its rendering; whoever
  * asks for it while another request renders it is served the page's previous version at once, if
- * the cache holds one (a page of the generation before the last change), and otherwise waits for
+ * the cache holds one (a page of the generation before the last change) and the request carries no
+ * cookie (an editor who just published must see the change), and otherwise waits for
  * that rendering (at most {@link #WAIT_FOR_RENDERING}) rather than rendering it too. Only requests
  * that reduce to a {@link PageCacheKey} touch the cache; admin pages, errors, other addresses and
  * anything but GET/HEAD pass straight through.
@@ -99,7 +100,8 @@ class PageCacheFilter extends OncePerRequestFilter {
         PageCache.Rendering rendering = cache.rendering(generation, key);
         if (!rendering.ours()) {
             PageCache.Page previous = cache.previousVersion(generation, key);
-            if (previous != null) {
+            // a signed-in editor (anonymous readers carry no cookie) waits: who just published sees the change
+            if (previous != null && request.getHeader(HttpHeaders.COOKIE) == null) {
                 writePrevious(request, response, key, previous);
                 return;
             }

@@ -166,6 +166,7 @@ class PageCacheTest {
         coldCache();
         var before = get(TEXT);
         String previousEtag = before.headers().firstValue("ETag").orElseThrow();
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> editorsView;
         try (Connection database = dataSource.getConnection()) {
             database.setAutoCommit(false);
             try (Statement statement = database.createStatement()) {
@@ -192,10 +193,18 @@ class PageCacheTest {
                 assertThat(during.headers().firstValue("Content-Security-Policy")).isPresent();
                 assertThat(conditional.statusCode()).isEqualTo(304);
                 assertThat(conditional.headers().firstValue("ETag")).contains(previousEtag);
+                // an editor's browser (a cookie) is not given what was there before: it waits for the rendering
+                editorsView = client.sendAsync(request(TEXT, "Cookie", "SESSION=an-editors-session"),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                Thread.sleep(500);
+                assertThat(editorsView).as("the editor waits").isNotDone();
             } finally {
                 database.rollback();
             }
         }
+        var editors = editorsView.get(30, TimeUnit.SECONDS);
+        assertThat(editors.statusCode()).isEqualTo(200);
+        assertThat(editors.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(previousEtag);
         refresher.idle().get(60, TimeUnit.SECONDS);
         assertThat(cache.get(TEXT)).as("rendered again in the new generation").isNotNull();
         var after = get(TEXT, "If-None-Match", previousEtag);
