@@ -64,13 +64,10 @@ class DownloadsWarmUp {
     /** Runs {@code build} on the worker after {@link #QUIET}, once the page refresher is idle. */
     private void later(Runnable build) {
         try {
-            worker.schedule(() -> pages.idle().whenComplete((done, failed) -> {
-                try {
-                    worker.execute(build);
-                } catch (RejectedExecutionException shuttingDown) {
-                    log.debug("Not preparing downloads: shutting down");
-                }
-            }), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+            worker.schedule(() -> {
+                pages.idle().join();
+                build.run();
+            }, QUIET.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             log.debug("Not preparing downloads: shutting down");
         }

@@ -61,7 +61,6 @@ public class PageCache {
     private static final long MAX_BYTES = 32L * 1024 * 1024;
     // objects around each entry: map node, record, arrays' headers, two paths
     private static final long ENTRY_OVERHEAD = 512;
-    private static final String SEARCH = "/search";
 
     /**
      * @param plainFile   the same bytes as {@code plain}, on disk, or null when it could not be written or
@@ -131,7 +130,7 @@ public class PageCache {
             var kept = new RecentPages();
             // least recently used first, so that the copy keeps the order
             pages.forEach((key, page) -> {
-                if (!key.startsWith(SEARCH)) {
+                if (!PageCacheKey.isSearch(key)) {
                     kept.pages.put(key, page.withoutFiles());
                     kept.bytes += size(key, page);
                 }

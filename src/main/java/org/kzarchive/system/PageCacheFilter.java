@@ -81,8 +81,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         // without hl=, the home and search pages speak the browser's language: a cached copy must not say otherwise
-        // (only home and search pages have the interface language in their key)
-        response.setHeader(HttpHeaders.VARY, InterfaceLanguage.followsTheBrowser(request) && key.indexOf(' ') >= 0
+        response.setHeader(HttpHeaders.VARY, PageCacheKey.hasInterfaceLanguage(key) && InterfaceLanguage.followsTheBrowser(request)
                 ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
         if (notModified(request, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

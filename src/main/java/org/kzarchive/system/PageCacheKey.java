@@ -34,10 +34,37 @@ final class PageCacheKey {
     private static final Pattern READER_PAGE = Addresses.READER_PAGE_PATH;
     private static final Pattern FEED = Pattern.compile("(?:/" + Addresses.LANGUAGE_PATTERN + ")?/feed\\.atom");
     private static final String SEARCH = "/search";
+    private static final char LANGUAGE_SEPARATOR = ' ';
     private static final List<String> HOME_PARAMETERS = List.of(InterfaceLanguage.PARAMETER);
     private static final List<String> SEARCH_PARAMETERS = List.of("q", "lang", "kind", "page", InterfaceLanguage.PARAMETER);
 
     private PageCacheKey() {
+    }
+
+    /** Whether {@code key} is a search page's, whose results change with the index. */
+    static boolean isSearch(String key) {
+        return key.startsWith(SEARCH);
+    }
+
+    /** Whether the page under {@code key} is written in an interface language (the home and search pages). */
+    static boolean hasInterfaceLanguage(String key) {
+        return key.indexOf(LANGUAGE_SEPARATOR) >= 0;
+    }
+
+    /** The path and query to ask for the page under {@code key}. */
+    static String address(String key) {
+        int separator = key.lastIndexOf(LANGUAGE_SEPARATOR);
+        return separator < 0 ? key : key.substring(0, separator);
+    }
+
+    /**
+     * The Accept-Language to send with {@link #address} for the page under {@code key}: its interface
+     * language when the address does not name one with hl=, else empty.
+     */
+    static Optional<String> browserLanguage(String key) {
+        String address = address(key);
+        boolean named = address.contains("?" + InterfaceLanguage.PARAMETER + "=") || address.contains("&" + InterfaceLanguage.PARAMETER + "=");
+        return hasInterfaceLanguage(key) && !named ? Optional.of(key.substring(address.length() + 1)) : Optional.empty();
     }
 
     static Optional<String> of(HttpServletRequest request) {
@@ -66,7 +93,7 @@ final class PageCacheKey {
                 separator = '&';
             }
         }
-        key.append(' ').append(InterfaceLanguage.of(request).toLanguageTag());
+        key.append(LANGUAGE_SEPARATOR).append(InterfaceLanguage.of(request).toLanguageTag());
         return key.length() <= MAX_LENGTH ? Optional.of(key.toString()) : Optional.empty();
     }
 

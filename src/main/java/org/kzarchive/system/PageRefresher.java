@@ -192,18 +192,11 @@ public class PageRefresher implements DisposableBean {
         return waiting != null || cache.generation() != generation;
     }
 
-    /**
-     * Asks for the page under {@code key}: a path, or for the home and search pages
-     * {@code path?query} and the interface language after a space ({@link PageCacheKey}).
-     */
+    /** Asks for the page under {@code key} as a reader would ({@link PageCacheKey#address}, {@link PageCacheKey#browserLanguage}). */
     private void request(String base, String key) {
-        int space = key.lastIndexOf(' ');
-        String address = space < 0 ? key : key.substring(0, space);
+        String address = PageCacheKey.address(key);
         var request = HttpRequest.newBuilder(URI.create(base + address)).timeout(TIMEOUT);
-        if (space >= 0 && !address.contains("?" + InterfaceLanguage.PARAMETER + "=") && !address.contains("&" + InterfaceLanguage.PARAMETER + "=")) {
-            // without hl=, the language comes from the browser's preference
-            request.header(HttpHeaders.ACCEPT_LANGUAGE, key.substring(space + 1));
-        }
+        PageCacheKey.browserLanguage(key).ifPresent(language -> request.header(HttpHeaders.ACCEPT_LANGUAGE, language));
         try {
             int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
