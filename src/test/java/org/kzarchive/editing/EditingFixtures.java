@@ -111,7 +111,7 @@ public final class EditingFixtures {
         return work;
     }
 
-    /** Stores a translation the way the content import does, with its first revision. */
+    /** Stores a translation the way the content import does, with its first revision, and announces the change. */
     public long write(String markdown, TranslationOrigin origin, PublicationStatus status) {
         return transaction.execute(tx -> {
             var writer = new TranslationWriter(jdbc);
@@ -121,6 +121,8 @@ public final class EditingFixtures {
             if (status == PublicationStatus.PUBLISHED) {
                 writer.markPublished(id, revision);
             }
+            // as every write of the archive does: the search index and the page cache follow after the commit
+            context.publishEvent(new TranslationChanged(id));
             return id;
         });
     }

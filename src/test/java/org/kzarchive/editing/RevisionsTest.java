@@ -28,6 +28,7 @@ import org.kzarchive.archive.TranslationOrigin;
 import org.kzarchive.importing.ContentFolder;
 import org.kzarchive.importing.ContentImport;
 import org.kzarchive.importing.TranslationWriter;
+import org.kzarchive.system.PagesRenderedAgain;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
@@ -99,7 +100,9 @@ class RevisionsTest {
         return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
+    /** What an anonymous reader reads once the pages are rendered again after the last change. */
     private String publicText() throws Exception {
+        PagesRenderedAgain.await(context);
         MvcResult result = mvc.perform(get("/en/" + work)).andReturn();
         return result.getResponse().getStatus() == 200 ? html(result).select("main").text() : "(" + result.getResponse().getStatus() + ")";
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.kzarchive.ArchiveIntegrationTest;
+import org.kzarchive.system.PagesRenderedAgain;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -122,6 +123,8 @@ public class SanitizerTest {
         assertHarmless(page(mvc.perform(form("/admin/translations/preview", payload))), "preview", payload);
         try {
             mvc.perform(form("/admin/translations", payload)).andExpect(redirectedUrlPattern("/admin/translations/*"));
+            // the home page an anonymous reader gets once it is rendered again
+            PagesRenderedAgain.await(context);
             for (String path : List.of("", "/interview", "/timeline", "/photos", "/notes")) {
                 assertHarmless(page(mvc.perform(get("/en/" + work + path))), "/en/" + work + path, payload);
             }

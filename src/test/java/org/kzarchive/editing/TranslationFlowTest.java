@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.reading.PageFetcher;
+import org.kzarchive.system.PagesRenderedAgain;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -153,12 +154,13 @@ class TranslationFlowTest {
         assertThat(overview.select(".flash.message").text()).contains("saved as a draft (revision 1)");
         assertThat(overview.select(".alignment").text()).contains("has its counterpart");
 
-        // published: at once on the public pages, the language switcher and the home page
+        // published: on the public pages, the language switcher and the home page, once they are rendered again
         try (var events = new RecordedEvents(context)) {
             mvc.perform(post(location + "/publish").param("revision", "1").cookie(session).with(csrf()))
                     .andExpect(redirectedUrl(location));
             assertThat(events.committed()).containsExactly(id);
         }
+        PagesRenderedAgain.await(context);
         Document published = pages.page("/de/kazakistan-dopo-la-rivolta");
         assertThat(published.select("h1").text()).isEqualTo(GERMAN_TITLE);
         assertThat(published.select("article.work").attr("lang")).isEqualTo("de");

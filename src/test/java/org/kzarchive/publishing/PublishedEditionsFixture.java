@@ -9,6 +9,7 @@ import org.kzarchive.archive.PublicationStatus;
 import org.kzarchive.archive.TranslationOrigin;
 import org.kzarchive.archive.TranslationRepository;
 import org.kzarchive.editing.EditingFixtures;
+import org.kzarchive.system.PagesRenderedAgain;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
@@ -39,6 +40,8 @@ public final class PublishedEditionsFixture implements BeforeAllCallback, AfterA
         translations = application.getBean(TranslationRepository.class);
         work = fixtures.newWork();
         fixtures.write(EditingFixtures.russian(work), TranslationOrigin.CONTENT, PublicationStatus.PUBLISHED);
+        // the home page and the feeds list the new editions for anonymous readers too
+        PagesRenderedAgain.await(application);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.kzarchive.archive.WorkFacts;
 import org.kzarchive.search.ArchiveWrites;
+import org.kzarchive.system.PagesRenderedAgain;
 
 import org.springframework.context.ApplicationContext;
 
@@ -105,6 +106,8 @@ public final class ThreeLanguageFixtures implements AutoCloseable {
         for (String markdown : List.of(ITALIAN, ENGLISH, RUSSIAN)) {
             published.add(writes.publish(markdown));
         }
+        // the same work may have been published and removed before: no reader is served its earlier pages
+        PagesRenderedAgain.await(context);
     }
 
     public static String path(String language) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kzarchive.ArchiveIntegrationTest;
 import org.kzarchive.accounts.LanguageAccess;
+import org.kzarchive.system.PagesRenderedAgain;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -167,6 +168,7 @@ class WorkbenchPagesTest {
                 .select("#sezione-1 .passage-mark")).isEmpty();
 
         fixtures.reviseReference(work, t -> t.replace("parla della piazza e della folla", "parla della piazza vuota"), false);
+        PagesRenderedAgain.await(context);
 
         Document reader = Jsoup.parse(mvc.perform(get("/de/" + work)).andReturn().getResponse().getContentAsString());
         var mark = reader.select("#sezione-1 .passage-mark");
