@@ -19,7 +19,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The downloadable files of every published edition, each made once per revision: readers who ask
  * at the same moment wait for the one build in progress (single flight), later readers get the
- * kept bytes. A newer revision gets new files; files of older revisions are dropped when the
+ * kept bytes, and after a restart they are read from {@link DownloadFiles} instead of made again. A newer revision gets new files; files of older revisions are dropped when the
  * translation changes, and at most {@value #MAX_BYTES} bytes are kept, least recently made first out.
  */
 @Service
@@ -34,14 +34,16 @@ public class Downloads {
     private final EditionRevisions revisions;
     private final EpubWriter epub;
     private final PdfEditions pdf;
+    private final DownloadFiles kept;
     private final Map<Key, CompletableFuture<Download>> files = new LinkedHashMap<>();
     private final AtomicLong builds = new AtomicLong();
     private long keptBytes;
 
-    Downloads(EditionRevisions revisions, EpubWriter epub, PdfEditions pdf) {
+    Downloads(EditionRevisions revisions, EpubWriter epub, PdfEditions pdf, DownloadFiles kept) {
         this.revisions = revisions;
         this.epub = epub;
         this.pdf = pdf;
+        this.kept = kept;
     }
 
     /** The file of the published edition, or empty when there is no such edition. */
@@ -84,7 +86,11 @@ public class Downloads {
             }
         }
         try {
-            Download made = build(revision, format);
+            Download made = kept.read(revision, format).map(bytes -> Download.of(format, revision, bytes, 0)).orElseGet(() -> {
+                Download built = build(revision, format);
+                kept.write(revision, format, built.bytes());
+                return built;
+            });
             mine.complete(made);
             keep(made.size());
             return made;

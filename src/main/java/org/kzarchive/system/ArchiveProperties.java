@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the archive reads its texts from and writes everything it keeps.
  *
- * @param dataDir    everything the application writes: embedded database files, search index
+ * @param dataDir    everything the application writes: embedded database files, search index,
+ *                   page cache, downloads
  * @param contentDir the Markdown translations imported at start-up
  */
 @ConfigurationProperties("archive")
@@ -20,5 +21,9 @@ public record ArchiveProperties(@DefaultValue("./data") Path dataDir, @DefaultVa
 
     public Path indexDir() {
         return dataDir.resolve("index");
+    }
+
+    public Path downloadsDir() {
+        return dataDir.resolve("downloads");
     }
 }
