@@ -10,14 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.kzarchive.system.ApplicationBuild;
 import org.kzarchive.system.ArchiveProperties;
 import org.kzarchive.system.PublicAddress;
 import org.kzarchive.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +37,10 @@ class DownloadFiles {
     private final PublicAddress address;
     private final String build;
 
-    DownloadFiles(ArchiveProperties properties, PublicAddress address, ObjectProvider<BuildProperties> build) {
+    DownloadFiles(ArchiveProperties properties, PublicAddress address, ApplicationBuild build) {
         this.directory = properties.downloadsDir().toAbsolutePath();
         this.address = address;
-        // META-INF/build-info.properties, written by every Maven build: a new build makes its own files
-        this.build = Optional.ofNullable(build.getIfAvailable()).map(b -> b.getVersion() + "@" + b.getTime()).orElse("unknown");
+        this.build = build.identity();
     }
 
     /** The bytes kept for this revision and format, if a file was written for exactly them. */

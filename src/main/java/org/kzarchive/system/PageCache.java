@@ -149,6 +149,12 @@ public class PageCache {
             return keys.reversed();
         }
 
+        /** Every page but the search pages, least recently used first. */
+        synchronized List<Map.Entry<String, Page>> withoutSearchPages() {
+            return pages.entrySet().stream().filter(e -> !PageCacheKey.isSearch(e.getKey()))
+                    .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+        }
+
         synchronized long bytes() {
             return bytes;
         }
@@ -271,6 +277,24 @@ public class PageCache {
         Page page = new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers), current.number());
         current.pages().put(key, page);
         return page;
+    }
+
+    /** The pages to keep across a restart ({@link PageSnapshot}): every page but the search pages, least recently used first. */
+    List<Map.Entry<String, Page>> pagesToKeep() {
+        return generation.get().pages().withoutSearchPages();
+    }
+
+    /**
+     * Takes pages rendered by an earlier run of the application as previous versions of the current
+     * generation (in the order given, the last the most recently used), for {@link PageRefresher} to render again.
+     */
+    void restorePreviousVersions(List<Map.Entry<String, Page>> earlier) {
+        Generation current = generation.get();
+        for (var page : earlier) {
+            if (page.getValue().generation() != current.number() && !PageCacheKey.isSearch(page.getKey())) {
+                current.pages().put(page.getKey(), page.getValue().withoutFiles());
+            }
+        }
     }
 
     /** bytes the current generation's pages and previous versions count against the budget */

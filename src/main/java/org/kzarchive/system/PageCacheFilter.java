@@ -27,12 +27,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Serves the public pages (home, texts, search results, Atom feeds) from {@link PageCache}, answers
  * conditional requests (If-None-Match) with 304, and fills the cache from the first successful
- * rendering. A GET for a page not cached in the current generation claims its rendering; whoever
- * asks for it while another request renders it is served the page's previous version at once, if
- * the cache holds one (a page of the generation before the last change) and the request carries no
- * cookie (an editor who just published must see the change), and otherwise waits for
- * that rendering (at most {@link #WAIT_FOR_RENDERING}) rather than rendering it too. Only requests
- * that reduce to a {@link PageCacheKey} touch the cache; admin pages, errors, other addresses and
+ * rendering. A GET for a page not cached in the current generation is served the page's previous
+ * version at once, if the cache holds one (a page of a generation before the last change, or of the
+ * run before a restart) and the request may take it (see {@link #takesPreviousVersion}), while the
+ * {@link PageRefresher} renders the previous versions again or another request renders this page;
+ * otherwise it claims the page's rendering, or waits for that rendering (at most
+ * {@link #WAIT_FOR_RENDERING}) rather than rendering it too. Only requests that reduce to a {@link PageCacheKey} touch the cache; admin pages, errors, other addresses and
  * anything but GET/HEAD pass straight through.
  */
 @Component
@@ -56,9 +56,11 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final Duration WAIT_FOR_RENDERING = Duration.ofSeconds(10);
 
     private final PageCache cache;
+    private final PageRefresher refresher;
 
-    PageCacheFilter(PageCache cache) {
+    PageCacheFilter(PageCache cache, PageRefresher refresher) {
         this.cache = cache;
+        this.refresher = refresher;
     }
 
     @Override
@@ -96,11 +98,15 @@ class PageCacheFilter extends OncePerRequestFilter {
             renderAndKeep(request, response, chain, generation, key, null);
             return;
         }
+        PageCache.Page previous = takesPreviousVersion(request) ? cache.previousVersion(generation, key) : null;
+        // while the page refresher renders the previous versions again, readers do not wait for it
+        if (previous != null && refresher.isRenderingAgain(generation)) {
+            writePrevious(request, response, key, previous);
+            return;
+        }
         PageCache.Rendering rendering = cache.rendering(generation, key);
         if (!rendering.ours()) {
-            PageCache.Page previous = cache.previousVersion(generation, key);
-            // a signed-in editor (anonymous readers carry no cookie) waits: who just published sees the change
-            if (previous != null && request.getHeader(HttpHeaders.COOKIE) == null) {
+            if (previous != null) {
                 writePrevious(request, response, key, previous);
                 return;
             }
@@ -121,7 +127,20 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The page as it was before the last change, while another request renders it as it is now. */
+    /**
+     * Anonymous readers may be given a page's previous version; a signed-in editor (readers carry no
+     * cookie) waits, so that who just published sees the change, and so does whoever asks for the page
+     * as it is now ({@code Cache-Control: no-cache}: a browser's hard reload, the page refresher).
+     */
+    private static boolean takesPreviousVersion(HttpServletRequest request) {
+        if (request.getHeader(HttpHeaders.COOKIE) != null) {
+            return false;
+        }
+        String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl == null || !cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+    }
+
+    /** The page as it was before the last change, while it is rendered as it is now. */
     private void writePrevious(HttpServletRequest request, HttpServletResponse response, String key, PageCache.Page previous)
             throws IOException {
         String etag = cache.etag(previous.generation(), key);

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * instead of each meeting a cold page. One page at a time,
  * on one thread, so that readers keep the other cores. Each page is asked of this very server over
  * loopback, so it is rendered and kept exactly as for a reader; meanwhile readers are served the
- * previous version. A further change abandons the run and starts over with the newer generation.
+ * previous version ({@link #isRenderingAgain}). A further change abandons the run and starts over with the newer generation.
  */
 @Component
 public class PageRefresher implements DisposableBean {
@@ -54,8 +54,9 @@ public class PageRefresher implements DisposableBean {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    // guarded by this: the newest generation not yet refreshed, whether a run is under way, and its end
+    // guarded by this: the newest generation not yet refreshed, whether a run is under way and for which, and its end
     private PageCache.Generation waiting;
+    private PageCache.Generation underWay;
     private boolean running;
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
@@ -64,11 +65,21 @@ public class PageRefresher implements DisposableBean {
         this.environment = environment;
         this.address = address;
         cache.onNewGeneration(this::refresh);
+        synchronized (this) {
+            // the run after start-up (renderPagesAfterStartUp) is due: pages kept from before a restart are
+            // previous versions readers may be given from the moment the server accepts requests
+            waiting = cache.generation();
+        }
     }
 
     /** Completes when no page is being rendered again and none is waiting to be. */
     public synchronized CompletableFuture<Void> idle() {
         return idle;
+    }
+
+    /** Whether the previous versions {@code generation} holds are being rendered again, or are about to be. */
+    public synchronized boolean isRenderingAgain(PageCache.Generation generation) {
+        return waiting == generation || underWay == generation;
     }
 
     private synchronized void refresh(PageCache.Generation generation) {
@@ -96,6 +107,7 @@ public class PageRefresher implements DisposableBean {
             synchronized (this) {
                 generation = waiting;
                 waiting = null;
+                underWay = generation;
                 done = idle;
                 if (generation == null) {
                     running = false;
@@ -107,6 +119,10 @@ public class PageRefresher implements DisposableBean {
                 refresh(generation, baseAddress());
             } catch (RuntimeException e) {
                 log.info("Rendering pages again after a change stopped: {}", e.toString());
+            } finally {
+                synchronized (this) {
+                    underWay = null;
+                }
             }
         }
     }
@@ -125,11 +141,12 @@ public class PageRefresher implements DisposableBean {
             return;
         }
         long started = System.nanoTime();
-        // pages readers had, most recently used first; then those of the sitemap (a new edition's too)
+        // pages readers had, most recently used first, every one (meanwhile readers are given their previous
+        // versions); then those of the sitemap (a new edition's too), within the run's budget
         List<String> previous = cache.previousVersionKeys(generation);
-        int rendered = renderMissing(generation, base, previous, 0);
+        int rendered = renderMissing(generation, base, previous, 0, Integer.MAX_VALUE);
         if (rendered >= 0) {
-            rendered = renderMissing(generation, base, sitemapPaths(base), rendered);
+            rendered = renderMissing(generation, base, sitemapPaths(base), rendered, MAX_PAGES_PER_RUN);
         }
         if (rendered < 0) {
             log.debug("Rendering pages: abandoned, the archive changed again");
@@ -139,14 +156,14 @@ public class PageRefresher implements DisposableBean {
     }
 
     /** Renders those of {@code keys} not cached yet, within the run's budget; the count so far, or -1 when abandoned. */
-    private int renderMissing(PageCache.Generation generation, String base, List<String> keys, int renderedSoFar) {
+    private int renderMissing(PageCache.Generation generation, String base, List<String> keys, int renderedSoFar, int budget) {
         int rendered = renderedSoFar;
         for (String key : keys) {
             if (isStale(generation)) {
                 return -1;
             }
             // a reader may have asked for it first
-            if (rendered < MAX_PAGES_PER_RUN && cache.get(generation, key) == null) {
+            if (rendered < budget && cache.get(generation, key) == null) {
                 request(base, key);
                 rendered++;
             }
@@ -195,7 +212,8 @@ public class PageRefresher implements DisposableBean {
     /** Asks for the page under {@code key} as a reader would ({@link PageCacheKey#address}, {@link PageCacheKey#browserLanguage}). */
     private void request(String base, String key) {
         String address = PageCacheKey.address(key);
-        var request = HttpRequest.newBuilder(URI.create(base + address)).timeout(TIMEOUT);
+        // no-cache: the page as it is now, never its previous version
+        var request = HttpRequest.newBuilder(URI.create(base + address)).timeout(TIMEOUT).header(HttpHeaders.CACHE_CONTROL, "no-cache");
         PageCacheKey.browserLanguage(key).ifPresent(language -> request.header(HttpHeaders.ACCEPT_LANGUAGE, language));
         try {
             int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

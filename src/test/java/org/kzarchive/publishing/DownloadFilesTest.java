@@ -9,11 +9,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kzarchive.ArchiveIntegrationTest;
+import org.kzarchive.system.ApplicationBuild;
 import org.kzarchive.system.ArchiveProperties;
 import org.kzarchive.system.PublicAddress;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -53,12 +53,12 @@ class DownloadFilesTest {
     private DownloadFiles filesUnder(Path dataDir, String publicUrl) {
         return new DownloadFiles(new ArchiveProperties(dataDir, Path.of("content")),
                 new PublicAddress(new MockEnvironment().withProperty("archive.public-url", publicUrl)),
-                context.getBeanProvider(BuildProperties.class));
+                context.getBean(ApplicationBuild.class));
     }
 
     @Test
-    void theApplicationIsBuiltWithItsBuildInformationSoThatANewBuildMakesItsOwnFiles() {
-        assertThat(context.getBeanProvider(BuildProperties.class).getIfAvailable()).isNotNull();
+    void theApplicationKnowsItsBuildSoThatANewBuildMakesItsOwnFiles() {
+        assertThat(context.getBean(ApplicationBuild.class).identity()).isNotEqualTo("unknown").contains("@");
     }
 
     @Test

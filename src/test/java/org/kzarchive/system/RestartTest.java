@@ -2,7 +2,13 @@ package org.kzarchive.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +26,13 @@ class RestartTest {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--archive.data-dir=" + dataDir));
+        arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(ArchiveApplication.class)
                 .properties("spring.main.banner-mode=off")
                 // command-line arguments outrank the test run's system property for the data directory
-                .run("--server.port=0", "--archive.data-dir=" + dataDir);
+                .run(arguments.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -56,5 +64,31 @@ class RestartTest {
             String after = textWithoutDownloads(new PageFetcher(port(second)).page("/it/kazakistan-dopo-la-rivolta"));
             assertThat(after).isEqualTo(before.replace("CrimethInc. (traduzione italiana)", "Redazione"));
         }
+    }
+
+    @Test
+    void pagesRenderedBeforeAStopAreKeptForTheNextStartAndRenderedAgainFromTheDatabase() throws Exception {
+        // a fixed public address: the kept pages' links name it, so only a start with the same address takes them
+        String site = "--archive.public-url=https://archivio.example.org";
+        Path kept = dataDir.resolve("page-snapshot").resolve("pages.bin");
+        try (var first = start(site)) {
+            new PageFetcher(port(first)).page("/it/kazakistan-dopo-la-rivolta");
+            // changed while the application is stopped, as by another instance
+            first.getBean(JdbcTemplate.class).update("update translation set translator = 'Redazione' where language = 'it'");
+        }
+        assertThat(kept).as("written at the stop").exists();
+        try (var second = start(site)) {
+            assertThat(kept).as("taken at the start").doesNotExist();
+            // whoever asks for the page as it is now gets it at once
+            HttpResponse<String> current = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port(second) + "/it/kazakistan-dopo-la-rivolta"))
+                    .header("Cache-Control", "no-cache").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(current.body()).contains("Redazione");
+            // and once the kept pages are rendered again, every reader does
+            PagesRenderedAgain.await(second);
+            assertThat(textWithoutDownloads(new PageFetcher(port(second)).page("/it/kazakistan-dopo-la-rivolta"))).contains("Redazione")
+                    .doesNotContain("CrimethInc. (traduzione italiana)");
+        }
+        assertThat(Files.exists(kept)).as("kept again at the second stop").isTrue();
     }
 }

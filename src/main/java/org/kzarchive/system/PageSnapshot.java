@@ -1,0 +1,178 @@
+package org.kzarchive.system;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rendered pages kept across a restart, so that readers arriving right after a start are
+ * served at once instead of each meeting a cold page. When the application stops, the page cache's
+ * pages (search pages excepted) are written to {@code <data-dir>/page-snapshot/pages.bin}; the next
+ * start of the same build, for the same public address, takes them as <em>previous versions</em>
+ * before the server accepts requests, and {@link PageRefresher} renders them again at once, as
+ * after a change: what changed in the database meanwhile is shown as soon as each page is
+ * rendered again. Derived data: a missing, damaged or foreign file only means no pages are taken.
+ */
+@Component
+class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PageSnapshot.class);
+    static final int FORMAT = 0x6b7a7031; // "kzp1"
+    // a damaged file must not make the start-up allocate more than the cache could ever hold
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_PAGES = 10_000;
+
+    private final PageCache cache;
+    private final Path file;
+    private final ApplicationBuild build;
+    private final PublicAddress address;
+
+    PageSnapshot(PageCache cache, ArchiveProperties properties, ApplicationBuild build, PublicAddress address) {
+        this.cache = cache;
+        this.file = properties.dataDir().resolve("page-snapshot").resolve("pages.bin").toAbsolutePath();
+        this.build = build;
+        this.address = address;
+    }
+
+    /** The pages are for this build (templates, messages, code) and this address (every absolute link) only. */
+    private String stamp() {
+        return build.identity() + "\n" + address.base();
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<Map.Entry<String, PageCache.Page>> pages = read();
+        if (!pages.isEmpty()) {
+            cache.restorePreviousVersions(pages);
+            log.info("Took {} pages rendered before the restart as previous versions, to be rendered again", pages.size());
+        }
+        try {
+            // used once: pages older than the last stop are never taken again
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Cannot delete {}: {}", file, e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        write(cache.pagesToKeep());
+    }
+
+    void write(List<Map.Entry<String, PageCache.Page>> pages) {
+        if (pages.isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+                out.writeInt(FORMAT);
+                out.writeUTF(stamp());
+                out.writeInt(pages.size());
+                for (var entry : pages) {
+                    PageCache.Page page = entry.getValue();
+                    out.writeUTF(entry.getKey());
+                    out.writeUTF(page.contentType());
+                    out.writeLong(page.generation());
+                    out.writeInt(page.headers().size());
+                    for (var header : page.headers().entrySet()) {
+                        out.writeUTF(header.getKey());
+                        out.writeInt(header.getValue().size());
+                        for (String value : header.getValue()) {
+                            out.writeUTF(value);
+                        }
+                    }
+                    writeBytes(out, page.plain());
+                    writeBytes(out, page.gzipped());
+                }
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            log.info("Kept {} rendered pages for the next start", pages.size());
+        } catch (IOException e) {
+            log.warn("Cannot keep the rendered pages for the next start: {}", e.toString());
+        }
+    }
+
+    /** The pages of the file, if it was written by this build for this address; otherwise none. */
+    List<Map.Entry<String, PageCache.Page>> read() {
+        try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != FORMAT || !in.readUTF().equals(stamp())) {
+                log.info("Rendered pages of another build or address found; not taken");
+                return List.of();
+            }
+            int count = in.readInt();
+            if (count < 0 || count > MAX_PAGES) {
+                throw new IOException("damaged: " + count + " pages");
+            }
+            long[] budget = {MAX_BYTES};
+            List<Map.Entry<String, PageCache.Page>> pages = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String key = in.readUTF();
+                String contentType = in.readUTF();
+                long generation = in.readLong();
+                int headerCount = in.readInt();
+                if (headerCount < 0 || headerCount > 100) {
+                    throw new IOException("damaged: " + headerCount + " headers");
+                }
+                Map<String, List<String>> headers = new LinkedHashMap<>();
+                for (int h = 0; h < headerCount; h++) {
+                    String name = in.readUTF();
+                    int values = in.readInt();
+                    if (values < 0 || values > 100) {
+                        throw new IOException("damaged: " + values + " values");
+                    }
+                    List<String> list = new ArrayList<>(values);
+                    for (int v = 0; v < values; v++) {
+                        list.add(in.readUTF());
+                    }
+                    headers.put(name, List.copyOf(list));
+                }
+                byte[] plain = readBytes(in, budget);
+                byte[] gzipped = readBytes(in, budget);
+                pages.add(Map.entry(key, new PageCache.Page(plain, gzipped, null, null, contentType, Map.copyOf(headers), generation)));
+            }
+            return pages;
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Rendered pages kept at the last stop cannot be read ({}); starting without them", e.toString());
+            return List.of();
+        }
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream in, long[] budget) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > budget[0]) {
+            throw new IOException("damaged: a page of " + length + " bytes");
+        }
+        budget[0] -= length;
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+            throw new IOException("damaged: cut short");
+        }
+        return bytes;
+    }
+}
