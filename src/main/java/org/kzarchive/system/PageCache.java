@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -176,6 +177,7 @@ public class PageCache {
     private final AtomicReference<Generation> generation;
     private final LongAdder pagesRendered = new LongAdder();
     private final List<Consumer<Generation>> newGenerationListeners = new CopyOnWriteArrayList<>();
+    private final List<LongConsumer> beforeNewGenerationListeners = new CopyOnWriteArrayList<>();
 
     public PageCache(Clock clock, ArchiveProperties properties) {
         this.clock = clock;
@@ -284,6 +286,15 @@ public class PageCache {
         return generation.get().pages().withoutSearchPages();
     }
 
+    /** Takes pages rendered by an earlier run of the application, from the very same archive, as current pages. */
+    void restoreCurrent(List<Map.Entry<String, Page>> earlier) {
+        Generation current = generation.get();
+        for (var page : earlier) {
+            Page kept = page.getValue();
+            put(current, page.getKey(), kept.plain(), kept.contentType(), kept.headers());
+        }
+    }
+
     /**
      * Takes pages rendered by an earlier run of the application as previous versions of the current
      * generation (in the order given, the last the most recently used), for {@link PageRefresher} to render again.
@@ -291,7 +302,8 @@ public class PageCache {
     void restorePreviousVersions(List<Map.Entry<String, Page>> earlier) {
         Generation current = generation.get();
         for (var page : earlier) {
-            if (page.getValue().generation() != current.number() && !PageCacheKey.isSearch(page.getKey())) {
+            // only what is older than the current generation can be told apart from its pages (a clock set back: dropped)
+            if (page.getValue().generation() < current.number() && !PageCacheKey.isSearch(page.getKey())) {
                 current.pages().put(page.getKey(), page.getValue().withoutFiles());
             }
         }
@@ -311,6 +323,14 @@ public class PageCache {
     public int previousVersionsInMemory() {
         Generation current = generation.get();
         return current.pages().count(false, current.number());
+    }
+
+    /**
+     * Calls {@code listener} with the number of every generation about to start, before any page can
+     * be rendered in it: what it reads from the database is older than every page of that generation.
+     */
+    void beforeNewGeneration(LongConsumer listener) {
+        beforeNewGenerationListeners.add(listener);
     }
 
     /** Calls {@code listener} with every generation started after this call, on the thread that started it. */
@@ -339,7 +359,9 @@ public class PageCache {
     // one at a time: two generations started together must not both copy the same one
     private synchronized void begin(Function<Generation, RecentPages> kept, boolean announce) {
         Generation previous = generation.get();
-        Generation next = fresh(Math.max(previous.number() + 1, clock.millis()), kept.apply(previous));
+        long number = Math.max(previous.number() + 1, clock.millis());
+        beforeNewGenerationListeners.forEach(listener -> listener.accept(number));
+        Generation next = fresh(number, kept.apply(previous));
         generation.set(next);
         // the generation just replaced may still be sending; older ones are done with
         deleteBelow(root, List.of(previous.directory(), next.directory()));

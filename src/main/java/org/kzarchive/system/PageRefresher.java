@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.kzarchive.archive.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,8 @@ public class PageRefresher implements DisposableBean {
     private PageCache.Generation waiting;
     private PageCache.Generation underWay;
     private boolean running;
+    // only the worker thread reads and writes it
+    private boolean searchedOnce;
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
     PageRefresher(PageCache cache, Environment environment, PublicAddress address) {
@@ -146,7 +150,12 @@ public class PageRefresher implements DisposableBean {
         List<String> previous = cache.previousVersionKeys(generation);
         int rendered = renderMissing(generation, base, previous, 0, Integer.MAX_VALUE);
         if (rendered >= 0) {
-            rendered = renderMissing(generation, base, sitemapPaths(base), rendered, MAX_PAGES_PER_RUN);
+            List<String> sitemap = sitemapPaths(base);
+            rendered = renderMissing(generation, base, sitemap, rendered, MAX_PAGES_PER_RUN);
+            if (rendered >= 0 && !searchedOnce) {
+                searchedOnce = true;
+                searchForAWork(sitemap).ifPresent(search -> request(base, search));
+            }
         }
         if (rendered < 0) {
             log.debug("Rendering pages: abandoned, the archive changed again");
@@ -164,11 +173,24 @@ public class PageRefresher implements DisposableBean {
             }
             // a reader may have asked for it first
             if (rendered < budget && cache.get(generation, key) == null) {
+                long started = System.nanoTime();
                 request(base, key);
                 rendered++;
+                // at most half of one core: readers, served previous versions meanwhile, keep the rest
+                pause(Duration.ofNanos(System.nanoTime() - started));
             }
         }
         return rendered;
+    }
+
+    /**
+     * A search for the words of the first work's address (its title's, e.g. "kazakistan dopo la
+     * rivolta"): once after start-up, so that the first reader's search does not meet the search's
+     * code (analysers, transliteration, excerpts) cold.
+     */
+    static Optional<String> searchForAWork(List<String> paths) {
+        return paths.stream().map(Addresses.READER_PAGE_PATH::matcher).filter(Matcher::matches)
+                .map(m -> m.group().split("/")[2]).findFirst().map(work -> "/search?q=" + work.replace('-', '+'));
     }
 
     /** After start-up, every page the sitemap lists is rendered before readers ask for it. */
@@ -202,6 +224,15 @@ public class PageRefresher implements DisposableBean {
         } catch (Exception e) {
             log.debug("Cannot read the sitemap: {}", e.toString());
             return List.of();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,31 +25,52 @@ import org.springframework.stereotype.Component;
 /**
  * The rendered pages kept across a restart, so that readers arriving right after a start are
  * served at once instead of each meeting a cold page. When the application stops, the page cache's
- * pages (search pages excepted) are written to {@code <data-dir>/page-snapshot/pages.bin}; the next
- * start of the same build, for the same public address, takes them as <em>previous versions</em>
- * before the server accepts requests, and {@link PageRefresher} renders them again at once, as
- * after a change: what changed in the database meanwhile is shown as soon as each page is
- * rendered again. Derived data: a missing, damaged or foreign file only means no pages are taken.
+ * pages (search pages excepted) are written to {@code <data-dir>/page-snapshot/pages.bin} with the
+ * {@link ArchiveFingerprint} taken when their generation began. The next start of the same build,
+ * for the same public address, takes them back before the server accepts requests: as current pages
+ * when the database is exactly as it was then (nothing to render again), otherwise as <em>previous
+ * versions</em>, which {@link PageRefresher} renders again at once, as after a change. Derived data:
+ * a missing, damaged or foreign file only means no pages are taken.
  */
 @Component
 class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PageSnapshot.class);
-    static final int FORMAT = 0x6b7a7031; // "kzp1"
+    static final int FORMAT = 0x6b7a7032; // "kzp2"
     // a damaged file must not make the start-up allocate more than the cache could ever hold
     private static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final int MAX_PAGES = 10_000;
+
+    /** The archive's fingerprint when generation {@code number} began; empty when it could not be taken. */
+    private record StateOf(long number, String fingerprint) {
+    }
+
+    /** What the file holds: the pages, and which of them were current for {@code fingerprint}. */
+    record Kept(String fingerprint, List<Map.Entry<String, PageCache.Page>> current, List<Map.Entry<String, PageCache.Page>> previous) {
+
+        static final Kept NOTHING = new Kept("", List.of(), List.of());
+
+        int size() {
+            return current.size() + previous.size();
+        }
+    }
 
     private final PageCache cache;
     private final Path file;
     private final ApplicationBuild build;
     private final PublicAddress address;
+    private final ArchiveFingerprint fingerprint;
+    private final AtomicReference<StateOf> state = new AtomicReference<>(new StateOf(-1, ""));
 
-    PageSnapshot(PageCache cache, ArchiveProperties properties, ApplicationBuild build, PublicAddress address) {
+    PageSnapshot(PageCache cache, ArchiveProperties properties, ApplicationBuild build, PublicAddress address,
+                 ArchiveFingerprint fingerprint) {
         this.cache = cache;
         this.file = properties.dataDir().resolve("page-snapshot").resolve("pages.bin").toAbsolutePath();
         this.build = build;
         this.address = address;
+        this.fingerprint = fingerprint;
+        // taken before the generation begins: every page rendered in it shows this state or a newer one
+        cache.beforeNewGeneration(number -> state.set(new StateOf(number, fingerprint.now().orElse(""))));
     }
 
     /** The pages are for this build (templates, messages, code) and this address (every absolute link) only. */
@@ -58,10 +80,18 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
 
     @Override
     public void afterSingletonsInstantiated() {
-        List<Map.Entry<String, PageCache.Page>> pages = read();
-        if (!pages.isEmpty()) {
-            cache.restorePreviousVersions(pages);
-            log.info("Took {} pages rendered before the restart as previous versions, to be rendered again", pages.size());
+        // no page has been rendered yet: the server does not accept requests before this
+        String now = fingerprint.now().orElse("");
+        state.set(new StateOf(cache.generation().number(), now));
+        Kept kept = read();
+        if (!now.isEmpty() && now.equals(kept.fingerprint())) {
+            cache.restoreCurrent(kept.current());
+            cache.restorePreviousVersions(kept.previous());
+            log.info("Took {} pages rendered before the restart: {} current, the archive has not changed", kept.size(),
+                    kept.current().size());
+        } else if (kept.size() > 0) {
+            cache.restorePreviousVersions(concat(kept.previous(), kept.current()));
+            log.info("Took {} pages rendered before the restart as previous versions, to be rendered again", kept.size());
         }
         try {
             // used once: pages older than the last stop are never taken again
@@ -71,12 +101,20 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
-        write(cache.pagesToKeep());
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
-    void write(List<Map.Entry<String, PageCache.Page>> pages) {
+    @Override
+    public void destroy() {
+        PageCache.Generation current = cache.generation();
+        StateOf of = state.get();
+        write(of.number() == current.number() ? of.fingerprint() : "", current.number(), cache.pagesToKeep());
+    }
+
+    void write(String fingerprint, long currentGeneration, List<Map.Entry<String, PageCache.Page>> pages) {
         if (pages.isEmpty()) {
             return;
         }
@@ -86,10 +124,12 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
             try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
                 out.writeInt(FORMAT);
                 out.writeUTF(stamp());
+                out.writeUTF(fingerprint);
                 out.writeInt(pages.size());
                 for (var entry : pages) {
                     PageCache.Page page = entry.getValue();
                     out.writeUTF(entry.getKey());
+                    out.writeBoolean(page.generation() == currentGeneration);
                     out.writeUTF(page.contentType());
                     out.writeLong(page.generation());
                     out.writeInt(page.headers().size());
@@ -111,21 +151,24 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
-    /** The pages of the file, if it was written by this build for this address; otherwise none. */
-    List<Map.Entry<String, PageCache.Page>> read() {
+    /** The pages of the file, if it was written by this build for this address; otherwise nothing. */
+    Kept read() {
         try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             if (in.readInt() != FORMAT || !in.readUTF().equals(stamp())) {
                 log.info("Rendered pages of another build or address found; not taken");
-                return List.of();
+                return Kept.NOTHING;
             }
+            String fingerprintThen = in.readUTF();
             int count = in.readInt();
             if (count < 0 || count > MAX_PAGES) {
                 throw new IOException("damaged: " + count + " pages");
             }
             long[] budget = {MAX_BYTES};
-            List<Map.Entry<String, PageCache.Page>> pages = new ArrayList<>(count);
+            List<Map.Entry<String, PageCache.Page>> current = new ArrayList<>();
+            List<Map.Entry<String, PageCache.Page>> previous = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String key = in.readUTF();
+                boolean wasCurrent = in.readBoolean();
                 String contentType = in.readUTF();
                 long generation = in.readLong();
                 int headerCount = in.readInt();
@@ -147,14 +190,15 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
                 }
                 byte[] plain = readBytes(in, budget);
                 byte[] gzipped = readBytes(in, budget);
-                pages.add(Map.entry(key, new PageCache.Page(plain, gzipped, null, null, contentType, Map.copyOf(headers), generation)));
+                var page = Map.entry(key, new PageCache.Page(plain, gzipped, null, null, contentType, Map.copyOf(headers), generation));
+                (wasCurrent ? current : previous).add(page);
             }
-            return pages;
+            return new Kept(fingerprintThen, current, previous);
         } catch (NoSuchFileException e) {
-            return List.of();
+            return Kept.NOTHING;
         } catch (IOException | RuntimeException e) {
             log.warn("Rendered pages kept at the last stop cannot be read ({}); starting without them", e.toString());
-            return List.of();
+            return Kept.NOTHING;
         }
     }
 

@@ -84,6 +84,13 @@ class PageRefresherTest {
     }
 
     @Test
+    void afterStartUpOneSearchIsMadeForTheWordsOfTheFirstWorksAddress() {
+        assertThat(PageRefresher.searchForAWork(List.of("/", "/it/kazakistan-dopo-la-rivolta", "/en/other-work/notes")))
+                .contains("/search?q=kazakistan+dopo+la+rivolta");
+        assertThat(PageRefresher.searchForAWork(List.of("/", "/feed.atom"))).isEmpty();
+    }
+
+    @Test
     void afterStartUpThePagesOfTheSitemapAreRenderedBeforeAnyReaderAsks() throws Exception {
         cache.clear();
         refresher.idle().get(60, TimeUnit.SECONDS);

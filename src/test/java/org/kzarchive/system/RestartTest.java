@@ -91,4 +91,25 @@ class RestartTest {
         }
         assertThat(Files.exists(kept)).as("kept again at the second stop").isTrue();
     }
+
+    @Test
+    void pagesKeptAtAStopAreCurrentAtTheNextStartWhenNothingChangedMeanwhile() throws Exception {
+        String site = "--archive.public-url=https://archivio.example.org";
+        String page;
+        // the first start of a new database fills the workbench's tables once it is up: a change, like any other
+        start(site).close();
+        try (var first = start(site)) {
+            page = new PageFetcher(port(first)).page("/it/kazakistan-dopo-la-rivolta").outerHtml();
+            // every page of the sitemap rendered, so every one is kept
+            PagesRenderedAgain.await(first);
+        }
+        try (var second = start(site)) {
+            PageCache cache = second.getBean(PageCache.class);
+            assertThat(cache.get("/it/kazakistan-dopo-la-rivolta")).as("current from the start").isNotNull();
+            assertThat(new PageFetcher(port(second)).page("/it/kazakistan-dopo-la-rivolta").outerHtml()).isEqualTo(page);
+            PagesRenderedAgain.await(second);
+            // nothing rendered again; only the one search made after start-up to warm the search
+            assertThat(cache.pagesRendered()).isLessThanOrEqualTo(1);
+        }
+    }
 }

@@ -1,0 +1,74 @@
+package org.kzarchive.system;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A digest of everything in the database that public pages are rendered from: every table of the
+ * schema but those of editors' accounts, sessions, sign-in attempts, the audit log and the
+ * migrations. A table added later counts unless it is named here, so that pages kept across a
+ * restart ({@link PageSnapshot}) are never taken as current when anything they show may have changed.
+ */
+@Component
+class ArchiveFingerprint {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveFingerprint.class);
+    private static final Set<String> NOT_ON_PAGES = Set.of("editor", "spring_session", "spring_session_attributes",
+            "sign_in_attempt", "audit_event", "flyway_schema_history");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    ArchiveFingerprint(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
+        if (transaction != null) {
+            transaction.setReadOnly(true);
+            // called after a commit, where the committed transaction's resources are still bound
+            transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
+    }
+
+    /**
+     * The digest now, or empty when the database cannot be read at once (then nothing kept is taken
+     * as current). Taken when a change has committed, so it waits at most a second for a lock.
+     */
+    Optional<String> now() {
+        try {
+            return Optional.ofNullable(transaction.execute(tx -> {
+                jdbc.execute("set local lock_timeout = '1s'");
+                jdbc.execute("set local statement_timeout = '10s'");
+                return digest();
+            }));
+        } catch (RuntimeException e) {
+            log.info("Cannot take the archive's fingerprint (pages kept at the next stop will be rendered again): {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private String digest() {
+        List<String> tables = jdbc.queryForList("""
+                select table_name from information_schema.tables
+                where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""", String.class)
+                .stream().filter(table -> !NOT_ON_PAGES.contains(table)).toList();
+        StringBuilder digests = new StringBuilder();
+        for (String table : tables) {
+            // the names come from the catalogue, quoted as identifiers; rows in a fixed order
+            String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
+            digests.append(table).append('=').append(jdbc.queryForObject(
+                    "select coalesce(md5(string_agg(md5(r::text), '' order by md5(r::text))), '') from " + quoted + " r",
+                    String.class)).append('\n');
+        }
+        return Sha256.hex(digests.toString());
+    }
+}
