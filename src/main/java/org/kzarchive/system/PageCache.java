@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public class PageCache {
      * being rendered in this generation, by key.
      */
     public record Generation(long number, Path directory, RecentPages pages,
-                             Map<String, CompletableFuture<Page>> renderings) {
+                             Map<String, CompletableFuture<Page>> renderings, long beganMillis) {
     }
 
     /**
@@ -188,12 +189,17 @@ public class PageCache {
     }
 
     private Generation fresh(long number, RecentPages pages) {
-        return new Generation(number, root.resolve(Long.toHexString(number)), pages, new ConcurrentHashMap<>());
+        return new Generation(number, root.resolve(Long.toHexString(number)), pages, new ConcurrentHashMap<>(), clock.millis());
     }
 
     /** The current generation: take it before rendering a page, and give it back to {@link #put}. */
     public Generation generation() {
         return generation.get();
+    }
+
+    /** How long ago {@code generation} began. */
+    public Duration age(Generation generation) {
+        return Duration.ofMillis(Math.max(0, clock.millis() - generation.beganMillis()));
     }
 
     /** Changes with every generation, so a page rendered before a change is never confirmed with 304 after it. */

@@ -32,8 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * run before a restart) and the request may take it (see {@link #takesPreviousVersion}), while the
  * {@link PageRefresher} renders the previous versions again or another request renders this page;
  * otherwise it claims the page's rendering, or waits for that rendering (at most
- * {@link #WAIT_FOR_RENDERING}) rather than rendering it too. Only requests that reduce to a {@link PageCacheKey} touch the cache; admin pages, errors, other addresses and
- * anything but GET/HEAD pass straight through.
+ * {@link #WAIT_FOR_RENDERING}) rather than rendering it too. Only requests that reduce to a
+ * {@link PageCacheKey} touch the cache; admin pages, errors, other addresses and anything but
+ * GET/HEAD pass straight through.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE) // first of all: a hit replays the headers stored with the page and ends there
@@ -54,6 +55,10 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     // a reader waiting for another request's rendering of the same page renders it itself after this
     private static final Duration WAIT_FOR_RENDERING = Duration.ofSeconds(10);
+
+    // how long after a change (or a start) readers may be given previous versions without anyone rendering
+    // the page: what a change removed (a withdrawn edition) must not stay on view longer
+    static final Duration PREVIOUS_VERSIONS_AT_MOST = Duration.ofSeconds(30);
 
     private final PageCache cache;
     private final PageRefresher refresher;
@@ -99,8 +104,10 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         PageCache.Page previous = takesPreviousVersion(request) ? cache.previousVersion(generation, key) : null;
-        // while the page refresher renders the previous versions again, readers do not wait for it
-        if (previous != null && refresher.isRenderingAgain(generation)) {
+        // while the page refresher renders the previous versions again, readers do not wait for it; but a page
+        // the refresher has not reached soon after the change is rendered by its reader, as it would be
+        boolean soonAfterTheChange = cache.age(generation).compareTo(PREVIOUS_VERSIONS_AT_MOST) < 0;
+        if (previous != null && refresher.isRenderingAgain(generation) && soonAfterTheChange) {
             writePrevious(request, response, key, previous);
             return;
         }

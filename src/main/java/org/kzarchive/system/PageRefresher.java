@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * instead of each meeting a cold page. One page at a time,
  * on one thread, so that readers keep the other cores. Each page is asked of this very server over
  * loopback, so it is rendered and kept exactly as for a reader; meanwhile readers are served the
- * previous version ({@link #isRenderingAgain}). A further change abandons the run and starts over with the newer generation.
+ * previous version ({@link #isRenderingAgain}). A further change abandons the run and starts over
+ * with the newer generation.
  */
 @Component
 public class PageRefresher implements DisposableBean {

@@ -1,0 +1,100 @@
+package org.kzarchive.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** Who is given a page's previous version while the page refresher renders it again, and for how long. */
+class PageCacheFilterPreviousVersionsTest {
+
+    private static final String PAGE = "/it/opera";
+
+    @TempDir
+    Path dataDir;
+
+    private final AtomicLong now = new AtomicLong(Instant.parse("2026-12-02T10:00:00Z").toEpochMilli());
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public long millis() {
+            return now.get();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now.get());
+        }
+    };
+
+    private final AtomicInteger renderings = new AtomicInteger();
+    private PageCacheFilter filter;
+
+    @BeforeEach
+    void aChangeAfterThePageWasRendered() {
+        var cache = new PageCache(clock, new ArchiveProperties(dataDir, dataDir.resolve("content")));
+        cache.put(PAGE, "<p>before the change</p>".getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", Map.of());
+        now.addAndGet(1_000);
+        cache.invalidate();
+        // made after the change, as at start-up: its run for this generation is due and not begun (no server here)
+        var refresher = new PageRefresher(cache, new MockEnvironment(), new PublicAddress(new MockEnvironment()));
+        filter = new PageCacheFilter(cache, refresher);
+    }
+
+    private MockHttpServletResponse get(String... headers) throws Exception {
+        var request = new MockHttpServletRequest("GET", PAGE);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.addHeader(headers[i], headers[i + 1]);
+        }
+        var response = new MockHttpServletResponse();
+        filter.doFilter(request, response, (req, res) -> {
+            renderings.incrementAndGet();
+            res.setContentType("text/html;charset=UTF-8");
+            res.getOutputStream().write("<p>after the change</p>".getBytes(StandardCharsets.UTF_8));
+        });
+        return response;
+    }
+
+    @Test
+    void anAnonymousReaderIsGivenThePreviousVersionWithoutRenderingIt() throws Exception {
+        assertThat(get().getContentAsString()).isEqualTo("<p>before the change</p>");
+        assertThat(renderings).hasValue(0);
+    }
+
+    @Test
+    void anEditorsBrowserAndAHardReloadGetThePageAsItIsNow() throws Exception {
+        assertThat(get("Cookie", "SESSION=an-editors-session").getContentAsString()).isEqualTo("<p>after the change</p>");
+        assertThat(get("Cache-Control", "no-cache").getContentAsString()).isEqualTo("<p>after the change</p>");
+    }
+
+    @Test
+    void longAfterTheChangeAPageTheRefresherHasNotReachedIsRenderedByItsReader() throws Exception {
+        now.addAndGet(PageCacheFilter.PREVIOUS_VERSIONS_AT_MOST.toMillis());
+        assertThat(get().getContentAsString()).isEqualTo("<p>after the change</p>");
+        assertThat(renderings).hasValue(1);
+    }
+}
