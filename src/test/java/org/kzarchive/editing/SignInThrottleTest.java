@@ -3,11 +3,7 @@ package org.kzarchive.editing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.kzarchive.ArchiveIntegrationTest;
+import org.kzarchive.system.ManualClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,31 +27,6 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /** The sign-in throttle, counting in the real database. Each test uses names and addresses of its own. */
 @ArchiveIntegrationTest
 class SignInThrottleTest {
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        // now, so that the application's own clean-up of ended windows leaves these rows alone
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static final AtomicInteger RUN = new AtomicInteger();
 

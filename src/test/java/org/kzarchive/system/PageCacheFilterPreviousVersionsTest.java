@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,28 +23,7 @@ class PageCacheFilterPreviousVersionsTest {
     @TempDir
     Path dataDir;
 
-    private final AtomicLong now = new AtomicLong(Instant.parse("2026-12-02T10:00:00Z").toEpochMilli());
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return now.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.get());
-        }
-    };
+    private final ManualClock clock = new ManualClock();
 
     private final AtomicInteger renderings = new AtomicInteger();
     private PageCacheFilter filter;
@@ -58,7 +32,7 @@ class PageCacheFilterPreviousVersionsTest {
     void aChangeAfterThePageWasRendered() {
         var cache = new PageCache(clock, new ArchiveProperties(dataDir, dataDir.resolve("content")));
         cache.put(PAGE, "<p>before the change</p>".getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", Map.of());
-        now.addAndGet(1_000);
+        clock.advance(java.time.Duration.ofSeconds(1));
         cache.invalidate();
         // made after the change, as at start-up: its run for this generation is due and not begun (no server here)
         var refresher = new PageRefresher(cache, new MockEnvironment(), new PublicAddress(new MockEnvironment()));
@@ -93,7 +67,7 @@ class PageCacheFilterPreviousVersionsTest {
 
     @Test
     void longAfterTheChangeAPageTheRefresherHasNotReachedIsRenderedByItsReader() throws Exception {
-        now.addAndGet(PageCacheFilter.PREVIOUS_VERSIONS_AT_MOST.toMillis());
+        clock.advance(PageCacheFilter.PREVIOUS_VERSIONS_AT_MOST);
         assertThat(get().getContentAsString()).isEqualTo("<p>after the change</p>");
         assertThat(renderings).hasValue(1);
     }
