@@ -6,11 +6,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.kzarchive.system.ApplicationBuild;
+import org.kzarchive.system.AtomicFiles;
 import org.kzarchive.system.ArchiveProperties;
 import org.kzarchive.system.PublicAddress;
 import org.kzarchive.system.Sha256;
@@ -55,18 +55,11 @@ class DownloadFiles {
         }
     }
 
-    /** Keeps the bytes (written whole, then renamed), and removes the edition's older files of this format. */
+    /** Keeps the bytes, written whole or not at all, and removes the edition's older files of this format. */
     void write(EditionRevision revision, DownloadFormat format, byte[] bytes) {
         Path file = path(revision, format);
         try {
-            Files.createDirectories(directory);
-            Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-            try {
-                Files.write(partial, bytes);
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFiles.write(file, bytes);
             removeOlder(prefix(revision, format), file);
         } catch (IOException | UncheckedIOException e) {
             log.warn("Cannot keep the {} of {}/{} on disk (it is made again after a restart): {}", format, revision.language(),

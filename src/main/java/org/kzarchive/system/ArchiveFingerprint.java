@@ -31,12 +31,10 @@ class ArchiveFingerprint {
 
     ArchiveFingerprint(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
-        if (transaction != null) {
-            transaction.setReadOnly(true);
-            // called after a commit, where the committed transaction's resources are still bound
-            transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        }
+        this.transaction = new TransactionTemplate(transactions);
+        transaction.setReadOnly(true);
+        // called after a commit, where the committed transaction's resources are still bound
+        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**

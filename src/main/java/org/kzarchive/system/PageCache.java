@@ -274,11 +274,15 @@ public class PageCache {
 
     /** Keeps a page rendered in {@code renderedIn}, unless the archive changed meanwhile; returns it, or null when not kept. */
     public Page put(Generation renderedIn, String key, byte[] html, String contentType, Map<String, List<String>> headers) {
+        return put(renderedIn, key, html, gzip(html), contentType, headers);
+    }
+
+    private Page put(Generation renderedIn, String key, byte[] html, byte[] gzipped, String contentType,
+                     Map<String, List<String>> headers) {
         Generation current = generation.get();
         if (current != renderedIn) {
             return null;
         }
-        byte[] gzipped = gzip(html);
         String name = Sha256.hex(key);
         Path plainFile = sentAsFile(html) ? write(current.directory().resolve(name + ".html"), html) : null;
         Path gzippedFile = sentAsFile(gzipped) ? write(current.directory().resolve(name + ".html.gz"), gzipped) : null;
@@ -297,7 +301,7 @@ public class PageCache {
         Generation current = generation.get();
         for (var page : earlier) {
             Page kept = page.getValue();
-            put(current, page.getKey(), kept.plain(), kept.contentType(), kept.headers());
+            put(current, page.getKey(), kept.plain(), kept.gzipped(), kept.contentType(), kept.headers());
         }
     }
 
@@ -394,10 +398,7 @@ public class PageCache {
 
     private static Path write(Path file, byte[] bytes) {
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.write(partial, bytes);
-            return Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             log.warn("Cannot keep a cached page on disk ({}); serving it from memory", e.getMessage());
             return null;

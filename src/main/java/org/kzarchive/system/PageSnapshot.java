@@ -1,14 +1,12 @@
 package org.kzarchive.system;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,9 +117,8 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+            AtomicFiles.write(file, stream -> {
+                var out = new DataOutputStream(stream);
                 out.writeInt(FORMAT);
                 out.writeUTF(stamp());
                 out.writeUTF(fingerprint);
@@ -143,8 +140,8 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
                     writeBytes(out, page.plain());
                     writeBytes(out, page.gzipped());
                 }
-            }
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                out.flush();
+            });
             log.info("Kept {} rendered pages for the next start", pages.size());
         } catch (IOException e) {
             log.warn("Cannot keep the rendered pages for the next start: {}", e.toString());
