@@ -26,6 +26,7 @@ import org.kzarchive.archive.TranslationChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -71,10 +72,20 @@ public class PageCache {
      * @param generation  the number of the generation the page was rendered in, which its ETag names
      */
     public record Page(byte[] plain, byte[] gzipped, Path plainFile, Path gzippedFile, String contentType,
+                       Map<String, List<String>> headers, long generation, HeaderBytes.Header etag,
+                       List<HeaderBytes.Header> replayedHeaders) {
+
+        /** The page kept under {@code key}, with its ETag and headers encoded once for every response that sends it. */
+        static Page of(String key, byte[] plain, byte[] gzipped, Path plainFile, Path gzippedFile, String contentType,
                        Map<String, List<String>> headers, long generation) {
+            List<HeaderBytes.Header> replayed = headers.entrySet().stream()
+                    .flatMap(h -> h.getValue().stream().map(value -> HeaderBytes.Header.of(h.getKey(), value))).toList();
+            return new Page(plain, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers), generation,
+                    HeaderBytes.Header.of(HttpHeaders.ETAG, PageCache.etag(generation, key)), replayed);
+        }
 
         Page withoutFiles() {
-            return new Page(plain, gzipped, null, null, contentType, headers, generation);
+            return new Page(plain, gzipped, null, null, contentType, headers, generation, etag, replayedHeaders);
         }
     }
 
@@ -208,7 +219,7 @@ public class PageCache {
     }
 
     /** The ETag of a page rendered in the generation numbered {@code generation} ({@link Page#generation()}). */
-    public String etag(long generation, String key) {
+    public static String etag(long generation, String key) {
         return "W/\"" + Long.toHexString(generation) + "-" + Sha256.hex(key).substring(0, 16) + "\"";
     }
 
@@ -286,7 +297,7 @@ public class PageCache {
         String name = Sha256.hex(key);
         Path plainFile = sentAsFile(html) ? write(current.directory().resolve(name + ".html"), html) : null;
         Path gzippedFile = sentAsFile(gzipped) ? write(current.directory().resolve(name + ".html.gz"), gzipped) : null;
-        Page page = new Page(html, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers), current.number());
+        Page page = Page.of(key, html, gzipped, plainFile, gzippedFile, contentType, headers, current.number());
         current.pages().put(key, page);
         return page;
     }

@@ -60,6 +60,12 @@ class PageCacheFilter extends OncePerRequestFilter {
     // the page: what a change removed (a withdrawn edition) must not stay on view longer
     static final Duration PREVIOUS_VERSIONS_AT_MOST = Duration.ofSeconds(30);
 
+    private static final HeaderBytes.Header NO_CACHE = HeaderBytes.Header.of(HttpHeaders.CACHE_CONTROL, "no-cache");
+    private static final HeaderBytes.Header VARY_ENCODING = HeaderBytes.Header.of(HttpHeaders.VARY, "Accept-Encoding");
+    private static final HeaderBytes.Header VARY_ENCODING_AND_LANGUAGE =
+            HeaderBytes.Header.of(HttpHeaders.VARY, "Accept-Encoding, Accept-Language");
+    private static final HeaderBytes.Header GZIP = HeaderBytes.Header.of(HttpHeaders.CONTENT_ENCODING, "gzip");
+
     private final PageCache cache;
     private final PageRefresher refresher;
 
@@ -84,19 +90,17 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         String key = cacheable.get();
         PageCache.Generation generation = cache.generation();
-        String etag = cache.etag(generation, key);
-        response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        // without hl=, the home and search pages speak the browser's language: a cached copy must not say otherwise
-        response.setHeader(HttpHeaders.VARY, PageCacheKey.hasInterfaceLanguage(key) && InterfaceLanguage.followsTheBrowser(request)
-                ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
-        if (notModified(request, etag)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
         PageCache.Page page = cache.get(generation, key);
         if (page != null) {
-            write(request, response, page);
+            send(request, response, key, page);
+            return;
+        }
+        String etag = cache.etag(generation, key);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE.value());
+        response.setHeader(HttpHeaders.VARY, vary(request, key).value());
+        if (notModified(request, etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         if (!request.getMethod().equals("GET")) {
@@ -108,19 +112,19 @@ class PageCacheFilter extends OncePerRequestFilter {
         // the refresher has not reached soon after the change is rendered by its reader, as it would be
         boolean soonAfterTheChange = cache.age(generation).compareTo(PREVIOUS_VERSIONS_AT_MOST) < 0;
         if (previous != null && refresher.isRenderingAgain(generation) && soonAfterTheChange) {
-            writePrevious(request, response, key, previous);
+            send(request, response, key, previous);
             return;
         }
         PageCache.Rendering rendering = cache.rendering(generation, key);
         if (!rendering.ours()) {
             if (previous != null) {
-                writePrevious(request, response, key, previous);
+                send(request, response, key, previous);
                 return;
             }
             PageCache.Page rendered = await(rendering);
             // a change committed while waiting: the page may show what is gone, so it is rendered again
             if (rendered != null && cache.generation() == generation) {
-                write(request, response, rendered);
+                send(request, response, key, rendered);
             } else {
                 renderAndKeep(request, response, chain, generation, key, null);
             }
@@ -147,18 +151,6 @@ class PageCacheFilter extends OncePerRequestFilter {
         return cacheControl == null || !cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
     }
 
-    /** The page as it was before the last change, while it is rendered as it is now. */
-    private void writePrevious(HttpServletRequest request, HttpServletResponse response, String key, PageCache.Page previous)
-            throws IOException {
-        String etag = cache.etag(previous.generation(), key);
-        response.setHeader(HttpHeaders.ETAG, etag);
-        if (notModified(request, etag)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        write(request, response, previous);
-    }
-
     /** The page another request is rendering, or null when it kept none, failed or took too long: then this request renders it itself. */
     private static PageCache.Page await(PageCache.Rendering rendering) {
         try {
@@ -179,7 +171,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                                PageCache.Generation generation, String key, PageCache.Rendering rendering)
             throws ServletException, IOException {
         cache.countRendering();
-        var wrapper = new ContentCachingResponseWrapper(response);
+        var wrapper = new RenderedResponse(response);
         chain.doFilter(request, wrapper);
         PageCache.Page kept = null;
         String type = wrapper.getContentType();
@@ -190,6 +182,10 @@ class PageCacheFilter extends OncePerRequestFilter {
                 if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
                     headers.put(name, List.copyOf(wrapper.getHeaders(name)));
                 }
+            }
+            if (wrapper.locale != null) {
+                // the container writes it from setLocale, not from the headers: given again with the kept page
+                headers.put(HttpHeaders.CONTENT_LANGUAGE, List.of(wrapper.locale.toLanguageTag()));
             }
             // stored only if no change of the archive began since: otherwise it may show what is gone
             kept = cache.put(generation, key, wrapper.getContentAsByteArray(), type, headers);
@@ -202,6 +198,22 @@ class PageCacheFilter extends OncePerRequestFilter {
         wrapper.copyBodyToResponse();
     }
 
+    /** The rendering's body, kept to be stored, and the locale the view gave it (sent as Content-Language). */
+    private static final class RenderedResponse extends ContentCachingResponseWrapper {
+
+        private Locale locale;
+
+        RenderedResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setLocale(Locale locale) {
+            super.setLocale(locale);
+            this.locale = locale;
+        }
+    }
+
     /** Only the ETag decides: Last-Modified has one-second steps, and a page can change twice in one second. */
     private static boolean notModified(HttpServletRequest request, String etag) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
@@ -209,15 +221,30 @@ class PageCacheFilter extends OncePerRequestFilter {
                 .map(String::strip).anyMatch(t -> t.equals(etag) || t.equals(etag.substring(2))));
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, PageCache.Page page) throws IOException {
+    /**
+     * Sends a kept page (of this generation, or a previous version) with its own ETag, or 304 when the
+     * reader has it; its headers go to Tomcat as bytes encoded once ({@link HeaderBytes}).
+     */
+    private static void send(HttpServletRequest request, HttpServletResponse response, String key, PageCache.Page page)
+            throws IOException {
+        HeaderBytes.set(request, response, page.etag());
+        HeaderBytes.set(request, response, NO_CACHE);
+        HeaderBytes.set(request, response, vary(request, key));
+        HeaderBytes.date(request, response);
+        if (notModified(request, page.etag().value())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
         String acceptEncoding = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
         byte[] body = gzip ? page.gzipped() : page.plain();
         java.nio.file.Path file = gzip ? page.gzippedFile() : page.plainFile();
         response.setContentType(page.contentType());
-        page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        for (HeaderBytes.Header header : page.replayedHeaders()) {
+            HeaderBytes.add(request, response, header);
+        }
         if (gzip) {
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            HeaderBytes.set(request, response, GZIP);
         }
         response.setContentLength(body.length);
         if (request.getMethod().equals("HEAD")) {
@@ -231,5 +258,11 @@ class PageCacheFilter extends OncePerRequestFilter {
         } else {
             response.getOutputStream().write(body);
         }
+    }
+
+    /** Without hl=, the home and search pages speak the browser's language: a cached copy must not say otherwise. */
+    private static HeaderBytes.Header vary(HttpServletRequest request, String key) {
+        return PageCacheKey.hasInterfaceLanguage(key) && InterfaceLanguage.followsTheBrowser(request)
+                ? VARY_ENCODING_AND_LANGUAGE : VARY_ENCODING;
     }
 }

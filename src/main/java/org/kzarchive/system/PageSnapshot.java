@@ -187,7 +187,7 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
                 }
                 byte[] plain = readBytes(in, budget);
                 byte[] gzipped = readBytes(in, budget);
-                var page = Map.entry(key, new PageCache.Page(plain, gzipped, null, null, contentType, Map.copyOf(headers), generation));
+                var page = Map.entry(key, PageCache.Page.of(key, plain, gzipped, null, null, contentType, headers, generation));
                 (wasCurrent ? current : previous).add(page);
             }
             return new Kept(fingerprintThen, current, previous);

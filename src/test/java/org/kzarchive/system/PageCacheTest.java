@@ -147,6 +147,45 @@ class PageCacheTest {
     }
 
     @Test
+    void aCachedPageGoesOutWithTheHeadersOfItsRenderingAndOneDate() throws Exception {
+        for (String encoding : List.of("identity", "gzip")) {
+            coldCache();
+            var rendered = get(TEXT + "/timeline", "Accept-Encoding", encoding);
+            var cached = get(TEXT + "/timeline", "Accept-Encoding", encoding);
+            assertThat(cache.get(TEXT + "/timeline")).as("the second was a cached page").isNotNull();
+            assertThat(headersOf(cached)).as(encoding).isEqualTo(headersOf(rendered));
+            assertThat(headersOf(cached)).containsKeys("content-language", "content-security-policy", "etag", "vary");
+            assertThat(cached.headers().allValues("Date")).hasSize(1);
+            var date = java.time.ZonedDateTime.parse(cached.headers().firstValue("Date").orElseThrow(),
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+            assertThat(java.time.Duration.between(date.toInstant(), java.time.Instant.now()).abs())
+                    .isLessThan(java.time.Duration.ofSeconds(5));
+            var notModified = get(TEXT + "/timeline", "If-None-Match", cached.headers().firstValue("ETag").orElseThrow());
+            assertThat(notModified.statusCode()).isEqualTo(304);
+            assertThat(notModified.headers().allValues("ETag")).isEqualTo(cached.headers().allValues("ETag"));
+            assertThat(notModified.headers().allValues("Date")).hasSize(1);
+        }
+    }
+
+    /**
+     * Every header by lower-case name, but those of one response (Date) or of how the body is framed
+     * (a rendering is sent in chunks, a cached page with its length); Vary as the set of names it lists.
+     */
+    private static Map<String, List<String>> headersOf(HttpResponse<byte[]> response) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("vary")) {
+                headers.put(lower, values.stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                        .map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).sorted().distinct().toList());
+            } else if (!List.of("date", "content-length", "transfer-encoding", ":status").contains(lower)) {
+                headers.put(lower, values);
+            }
+        });
+        return headers;
+    }
+
+    @Test
     void readersAskingTogetherForAPageNotYetCachedWaitForOneRenderingAndGetTheSameBytes() throws Exception {
         coldCache();
         long renderedBefore = cache.pagesRendered();
