@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Response headers handed to Tomcat as bytes encoded once, for the cached pages' hit path. Tomcat
  * encodes every header value given as a String anew for each response, with a new encoder and two
- * buffers per header: for a cached page's ten headers that was most of the garbage a response made
- * (about 8 KB, JFR's allocation samples). A valve at the head of the pipeline gives the filters
+ * buffers per header: for a cached page's ten headers, 12–41% more young collections per response
+ * without it (measured side by side). A valve at the head of the pipeline gives the filters
  * Tomcat's own header list through a request attribute; without it (a test's mock request) the
  * values go through the servlet API as Strings, with the same result on the wire.
  */
