@@ -84,10 +84,15 @@ class PageRefresherTest {
     }
 
     @Test
-    void afterStartUpOneSearchIsMadeForTheWordsOfTheFirstWorksAddress() {
-        assertThat(PageRefresher.searchForAWork(List.of("/", "/it/kazakistan-dopo-la-rivolta", "/en/other-work/notes")))
-                .contains("/search?q=kazakistan+dopo+la+rivolta");
-        assertThat(PageRefresher.searchForAWork(List.of("/", "/feed.atom"))).isEmpty();
+    void afterStartUpTheFirstWorksTitleIsSearchedWholeInEachLanguageAndWordByWord() {
+        assertThat(PageRefresher.searchesToWarmUp(List.of("/", "/it/kazakistan-dopo-la-rivolta", "/en/kazakistan-dopo-la-rivolta/notes",
+                "/ru/other-work")))
+                .containsExactly("/search?q=kazakistan+dopo+la+rivolta", "/search?q=kazakistan+dopo+la+rivolta&lang=it",
+                        "/search?q=kazakistan+dopo+la+rivolta&lang=en", "/search?q=kazakistan+dopo+la+rivolta&lang=ru",
+                        "/search?q=kazakistan", "/search?q=dopo", "/search?q=rivolta");
+        assertThat(PageRefresher.searchesToWarmUp(List.of("/", "/feed.atom"))).isEmpty();
+        List<String> manyLanguages = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "/l" + (char) ('a' + i % 26) + "/work").toList();
+        assertThat(PageRefresher.searchesToWarmUp(manyLanguages)).hasSizeLessThanOrEqualTo(PageRefresher.WARM_UP_SEARCHES);
     }
 
     @Test

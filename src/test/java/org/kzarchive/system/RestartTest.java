@@ -108,8 +108,10 @@ class RestartTest {
             assertThat(cache.get("/it/kazakistan-dopo-la-rivolta")).as("current from the start").isNotNull();
             assertThat(new PageFetcher(port(second)).page("/it/kazakistan-dopo-la-rivolta").outerHtml()).isEqualTo(page);
             PagesRenderedAgain.await(second);
-            // nothing rendered again; only the one search made after start-up to warm the search
-            assertThat(cache.pagesRendered()).isLessThanOrEqualTo(1);
+            // nothing rendered again; only the searches made after start-up to warm the search code
+            int warmUpSearches = PageRefresher.searchesToWarmUp(List.of("/it/kazakistan-dopo-la-rivolta",
+                    "/en/kazakistan-dopo-la-rivolta", "/ru/kazakistan-dopo-la-rivolta")).size();
+            assertThat(cache.pagesRendered()).isLessThanOrEqualTo(warmUpSearches);
         }
     }
 }
