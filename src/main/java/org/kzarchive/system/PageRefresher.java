@@ -197,9 +197,8 @@ public class PageRefresher implements DisposableBean {
      * rivolta"): the whole title, then in each edition's language, then its longer words one by one,
      * at most {@value #WARM_UP_SEARCHES}. Made once after start-up, so that the first reader's search
      * does not meet the search's code (analysers, transliteration, excerpts) cold. Measured by hand
-     * with the AOT cache, 32 readers asking for a new search at once: right after start-up, p99
-     * 246–276 ms after one such search, 43–70 ms after ten; 5 s after start-up, as the load bench
-     * asks, 18–187 ms against 14–79 ms (four starts each).
+     * with the AOT cache, 32 readers asking for a new search at once, 5 s after start-up as the load
+     * bench asks: p99 14–79 ms after these searches, 18–187 ms after one (four starts each).
      */
     static List<String> searchesToWarmUp(List<String> paths) {
         List<String[]> editions = paths.stream().map(Addresses.READER_PAGE_PATH::matcher).filter(Matcher::matches)
