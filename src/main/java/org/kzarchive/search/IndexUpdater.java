@@ -97,6 +97,7 @@ class IndexUpdater implements SmartInitializingSingleton, DisposableBean {
             bringUpToDate(event.translationId());
         } finally {
             updates.unlock();
+            // the change's one new generation of pages, begun once search pages can show the change too
             pageCache.invalidate();
         }
     }

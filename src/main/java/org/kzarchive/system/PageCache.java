@@ -22,19 +22,18 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
-import org.kzarchive.archive.TranslationChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Rendered public pages (and the Atom feeds), kept until the archive changes. Every change of any
- * translation starts a new generation (a page also lists the other languages of its work), which
- * changes every ETag. The new generation keeps the pages of the one it replaces, search pages
+ * translation starts one new generation (a page also lists the other languages of its work), which
+ * changes every ETag: {@code IndexUpdater} starts it once the search index mirrors the change, so
+ * search pages and reader pages of a generation agree and the pages are rendered again only once.
+ * The new generation keeps the pages of the one it replaces, search pages
  * excepted, as <em>previous versions</em>: a reader who asks for such a page while it is being
  * rendered again is given the previous version at once (with the ETag of the generation it was
  * rendered in) instead of waiting, and {@link PageRefresher} renders them again in the background.
@@ -357,11 +356,6 @@ public class PageCache {
     /** Calls {@code listener} with every generation started after this call, on the thread that started it. */
     public void onNewGeneration(Consumer<Generation> listener) {
         newGenerationListeners.add(listener);
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    public void onTranslationChanged(TranslationChanged event) {
-        invalidate();
     }
 
     /** Starts a new generation, which keeps the pages of this one, search pages excepted, as previous versions. */

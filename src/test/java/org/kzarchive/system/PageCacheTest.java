@@ -369,6 +369,16 @@ class PageCacheTest {
     }
 
     @Test
+    void aChangedTranslationStartsOneGenerationOfPagesSoTheyAreRenderedAgainOnce() throws Exception {
+        get(TEXT);
+        var started = new java.util.concurrent.atomic.AtomicInteger();
+        cache.onNewGeneration(generation -> started.incrementAndGet());
+        events.publishEvent(new TranslationChanged(1));
+        refresher.idle().get(60, TimeUnit.SECONDS);
+        assertThat(started).as("generations started by one change").hasValue(1);
+    }
+
+    @Test
     void pagesAreGzippedForReadersWhoAcceptIt() throws Exception {
         var plain = get(TEXT);
         var gzipped = get(TEXT, "Accept-Encoding", "gzip");
