@@ -46,6 +46,7 @@ public class PageRefresher implements DisposableBean {
     // enough for the pages readers actually visit; the rest are rendered when asked for
     private static final int MAX_PAGES_PER_RUN = 500;
     static final int WARM_UP_SEARCHES = 10;
+    static final int WARM_UP_ANSWERS = 2000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static final Pattern LOCATION = Pattern.compile("<loc>([^<]+)</loc>");
@@ -67,6 +68,8 @@ public class PageRefresher implements DisposableBean {
     private boolean running;
     // only the worker thread reads and writes it
     private boolean searchedOnce;
+    // guarded by this
+    private int cachedPagesAnswered;
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
     PageRefresher(PageCache cache, Environment environment, PublicAddress address) {
@@ -159,10 +162,15 @@ public class PageRefresher implements DisposableBean {
             rendered = renderMissing(generation, base, sitemap, rendered, MAX_PAGES_PER_RUN);
             if (rendered >= 0 && !searchedOnce) {
                 searchedOnce = true;
-                for (String search : searchesToWarmUp(sitemap)) {
+                List<String> searches = searchesToWarmUp(sitemap);
+                for (int i = 0; i < searches.size(); i++) {
                     long began = System.nanoTime();
-                    request(base, search);
+                    request(base, searches.get(i));
                     pause(Duration.ofNanos(System.nanoTime() - began));
+                    if (i == 0) {
+                        // sending cached pages is what readers meet first and most
+                        answerAgainAndAgain(generation, base, pagesToAnswerAgainAndAgain(sitemap, searches));
+                    }
                 }
             }
         }
@@ -213,6 +221,52 @@ public class PageRefresher implements DisposableBean {
         editions.forEach(edition -> searches.add(title + "&lang=" + edition[1]));
         Arrays.stream(work.split("-")).filter(word -> word.length() >= 4).forEach(word -> searches.add("/search?q=" + word));
         return searches.stream().limit(WARM_UP_SEARCHES).toList();
+    }
+
+    /**
+     * A search page (sent from memory) and an edition's page (sent as a file), both cached by now:
+     * the two ways a cached page is sent.
+     */
+    static List<String> pagesToAnswerAgainAndAgain(List<String> sitemap, List<String> searches) {
+        List<String> pages = new ArrayList<>();
+        searches.stream().findFirst().ifPresent(pages::add);
+        sitemap.stream().filter(path -> Addresses.READER_PAGE_PATH.matcher(path).matches()).findFirst().ifPresent(pages::add);
+        return pages;
+    }
+
+    /**
+     * Asks for {@code pages} {@value #WARM_UP_ANSWERS} times in turn, plain and gzipped, once after
+     * start-up, pausing as long as each took: the JIT compiles the code that sends a cached page sooner
+     * than readers alone would make it. Measured by hand without the AOT cache, 32 readers asking for
+     * the interview for 5 s from the first page, then for a new search for 5 s: the search's p99 had a
+     * median of 307 ms over 9 starts without these requests (none under 100 ms), 61 ms over 17 starts
+     * with them (9 under 100 ms); the interview's 266 ms and 110 ms. What remains is the JIT and the
+     * refresher's own work competing with the readers for the CPU.
+     */
+    private void answerAgainAndAgain(PageCache.Generation generation, String base, List<String> pages) {
+        long started = System.nanoTime();
+        int answered = 0;
+        while (answered < WARM_UP_ANSWERS && !pages.isEmpty() && !isStale(generation)) {
+            long began = System.nanoTime();
+            var request = HttpRequest.newBuilder(URI.create(base + pages.get(answered % pages.size()))).timeout(TIMEOUT);
+            if (answered / pages.size() % 2 == 1) {
+                request.header(HttpHeaders.ACCEPT_ENCODING, "gzip");
+            }
+            if (send(request.build()) == 200) {
+                synchronized (this) {
+                    cachedPagesAnswered++;
+                }
+            }
+            answered++;
+            pause(Duration.ofNanos(System.nanoTime() - began));
+        }
+        log.info("Answered {} requests for cached pages in {} ms, so that the code sending them is compiled", answered,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** How many of the requests made after start-up for cached pages were answered with the page. */
+    synchronized int cachedPagesAnsweredAfterStartUp() {
+        return cachedPagesAnswered;
     }
 
     /** After start-up, every page the sitemap lists is rendered before readers ask for it. */
@@ -268,16 +322,23 @@ public class PageRefresher implements DisposableBean {
         // no-cache: the page as it is now, never its previous version
         var request = HttpRequest.newBuilder(URI.create(base + address)).timeout(TIMEOUT).header(HttpHeaders.CACHE_CONTROL, "no-cache");
         PageCacheKey.browserLanguage(key).ifPresent(language -> request.header(HttpHeaders.ACCEPT_LANGUAGE, language));
+        send(request.build());
+    }
+
+    /** The status of the answer, or 0 when there was none. */
+    private int send(HttpRequest request) {
         try {
-            int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
-                log.debug("Rendering {} again answered {}", address, status);
+                log.debug("{} answered {}", request.uri(), status);
             }
+            return status;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (Exception e) {
-            log.debug("Rendering {} again failed: {}", address, e.toString());
+            log.debug("{} failed: {}", request.uri(), e.toString());
+            return 0;
         }
     }
 

@@ -96,6 +96,14 @@ class PageRefresherTest {
     }
 
     @Test
+    void afterStartUpASearchPageAndAnEditionsPageAreAskedForAgainAndAgain() {
+        List<String> sitemap = List.of("/", "/it/kazakistan-dopo-la-rivolta", "/en/kazakistan-dopo-la-rivolta/notes", "/feed.atom");
+        assertThat(PageRefresher.pagesToAnswerAgainAndAgain(sitemap, PageRefresher.searchesToWarmUp(sitemap)))
+                .containsExactly("/search?q=kazakistan+dopo+la+rivolta", "/it/kazakistan-dopo-la-rivolta");
+        assertThat(PageRefresher.pagesToAnswerAgainAndAgain(List.of("/", "/feed.atom"), List.of())).isEmpty();
+    }
+
+    @Test
     void afterStartUpThePagesOfTheSitemapAreRenderedBeforeAnyReaderAsks() throws Exception {
         cache.clear();
         refresher.idle().get(60, TimeUnit.SECONDS);

@@ -112,6 +112,8 @@ class RestartTest {
             int warmUpSearches = PageRefresher.searchesToWarmUp(List.of("/it/kazakistan-dopo-la-rivolta",
                     "/en/kazakistan-dopo-la-rivolta", "/ru/kazakistan-dopo-la-rivolta")).size();
             assertThat(cache.pagesRendered()).isLessThanOrEqualTo(warmUpSearches);
+            // and the requests for cached pages that warm the code sending them were all answered from the cache
+            assertThat(second.getBean(PageRefresher.class).cachedPagesAnsweredAfterStartUp()).isEqualTo(PageRefresher.WARM_UP_ANSWERS);
         }
     }
 }
