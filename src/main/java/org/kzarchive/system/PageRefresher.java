@@ -68,8 +68,8 @@ public class PageRefresher implements DisposableBean {
     private boolean running;
     // only the worker thread reads and writes it
     private boolean searchedOnce;
-    // guarded by this
-    private int cachedPagesAnswered;
+    // written by the worker thread only
+    private volatile int cachedPagesAnswered;
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
     PageRefresher(PageCache cache, Environment environment, PublicAddress address) {
@@ -162,16 +162,7 @@ public class PageRefresher implements DisposableBean {
             rendered = renderMissing(generation, base, sitemap, rendered, MAX_PAGES_PER_RUN);
             if (rendered >= 0 && !searchedOnce) {
                 searchedOnce = true;
-                List<String> searches = searchesToWarmUp(sitemap);
-                for (int i = 0; i < searches.size(); i++) {
-                    long began = System.nanoTime();
-                    request(base, searches.get(i));
-                    pause(Duration.ofNanos(System.nanoTime() - began));
-                    if (i == 0) {
-                        // sending cached pages is what readers meet first and most
-                        answerAgainAndAgain(generation, base, pagesToAnswerAgainAndAgain(sitemap, searches));
-                    }
-                }
+                warmUp(generation, base, sitemap);
             }
         }
         if (rendered < 0) {
@@ -223,6 +214,19 @@ public class PageRefresher implements DisposableBean {
         return searches.stream().limit(WARM_UP_SEARCHES).toList();
     }
 
+    /** The warm-up searches, with the requests for cached pages after the first: what readers meet first and most. */
+    private void warmUp(PageCache.Generation generation, String base, List<String> sitemap) {
+        List<String> searches = searchesToWarmUp(sitemap);
+        for (int i = 0; i < searches.size(); i++) {
+            long began = System.nanoTime();
+            request(base, searches.get(i));
+            pause(Duration.ofNanos(System.nanoTime() - began));
+            if (i == 0) {
+                answerAgainAndAgain(generation, base, pagesToAnswerAgainAndAgain(sitemap, searches));
+            }
+        }
+    }
+
     /**
      * A search page (sent from memory) and an edition's page (sent as a file), both cached by now:
      * the two ways a cached page is sent.
@@ -253,9 +257,7 @@ public class PageRefresher implements DisposableBean {
                 request.header(HttpHeaders.ACCEPT_ENCODING, "gzip");
             }
             if (send(request.build()) == 200) {
-                synchronized (this) {
-                    cachedPagesAnswered++;
-                }
+                cachedPagesAnswered++;
             }
             answered++;
             pause(Duration.ofNanos(System.nanoTime() - began));
@@ -265,7 +267,7 @@ public class PageRefresher implements DisposableBean {
     }
 
     /** How many of the requests made after start-up for cached pages were answered with the page. */
-    synchronized int cachedPagesAnsweredAfterStartUp() {
+    int cachedPagesAnsweredAfterStartUp() {
         return cachedPagesAnswered;
     }
 
