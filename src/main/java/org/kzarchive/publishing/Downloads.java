@@ -12,6 +12,7 @@ import org.kzarchive.archive.TranslationChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -20,13 +21,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The downloadable files of every published edition, each made once per revision: readers who ask
  * at the same moment wait for the one build in progress (single flight), later readers get the
  * kept bytes, and after a restart they are read from {@link DownloadFiles} instead of made again. A newer revision gets new files; files of older revisions are dropped when the
- * translation changes, and at most {@value #MAX_BYTES} bytes are kept, least recently made first out.
+ * translation changes, and the files kept in memory take at most an eighth of the heap (and never more than
+ * {@value #MAX_BYTES} bytes), least recently made first out: a file dropped from memory is read back from disk.
  */
 @Service
 public class Downloads {
 
     private static final Logger log = LoggerFactory.getLogger(Downloads.class);
     static final long MAX_BYTES = 96L * 1024 * 1024;
+    // with the recommended -Xmx160m, 20 MB: the page cache (32 MB) and the live set (about 65 MB) need the rest
+    private static final int HEAP_SHARE = 8;
 
     private record Key(long translationId, long version, java.time.Instant updatedAt, DownloadFormat format) {
     }
@@ -37,13 +41,20 @@ public class Downloads {
     private final DownloadFiles kept;
     private final Map<Key, CompletableFuture<Download>> files = new LinkedHashMap<>();
     private final AtomicLong builds = new AtomicLong();
+    private final long maxBytes;
     private long keptBytes;
 
+    @Autowired
     Downloads(EditionRevisions revisions, EpubWriter epub, PdfEditions pdf, DownloadFiles kept) {
+        this(revisions, epub, pdf, kept, Math.min(MAX_BYTES, Runtime.getRuntime().maxMemory() / HEAP_SHARE));
+    }
+
+    Downloads(EditionRevisions revisions, EpubWriter epub, PdfEditions pdf, DownloadFiles kept, long maxBytes) {
         this.revisions = revisions;
         this.epub = epub;
         this.pdf = pdf;
         this.kept = kept;
+        this.maxBytes = maxBytes;
     }
 
     /** The file of the published edition, or empty when there is no such edition. */
@@ -122,7 +133,7 @@ public class Downloads {
         synchronized (files) {
             keptBytes += size;
             Iterator<CompletableFuture<Download>> oldest = files.values().iterator();
-            while (keptBytes > MAX_BYTES && oldest.hasNext()) {
+            while (keptBytes > maxBytes && oldest.hasNext()) {
                 CompletableFuture<Download> file = oldest.next();
                 if (file.isDone() && !file.isCompletedExceptionally()) {
                     keptBytes -= file.join().size();
@@ -135,6 +146,18 @@ public class Downloads {
     /** How many files were made since the start: a test's measure of single flight and caching. */
     long builds() {
         return builds.get();
+    }
+
+    /** At most this many bytes of files are kept in memory. */
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The bytes of the files kept in memory. */
+    long keptBytes() {
+        synchronized (files) {
+            return keptBytes;
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -46,6 +46,15 @@ class DownloadsTest {
     @Autowired
     EditionRevisions revisions;
 
+    @Autowired
+    EpubWriter epub;
+
+    @Autowired
+    PdfEditions pdf;
+
+    @Autowired
+    DownloadFiles files;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private PageFetcher pages;
     @RegisterExtension
@@ -140,6 +149,32 @@ class DownloadsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aFileBeyondTheMemoryBoundIsDroppedFromMemoryAndReadBackFromDiskNotMadeAgain() {
+        EditionRevision published = revisions.published("it", "kazakistan-dopo-la-rivolta").orElseThrow();
+        EditionRevision fresh = new EditionRevision(published.edition(), Instant.now().plusSeconds(7200), published.markdown());
+
+        Downloads tight = new Downloads(revisions, epub, pdf, files, 1);
+        Download made = tight.of(fresh, DownloadFormat.MARKDOWN);
+        assertThat(tight.keptBytes()).isZero();
+        Download again = tight.of(fresh, DownloadFormat.MARKDOWN);
+        assertThat(again).isNotSameAs(made);
+        assertThat(again.bytes()).isEqualTo(made.bytes());
+        assertThat(again.sha256()).isEqualTo(made.sha256());
+        assertThat(tight.builds()).isEqualTo(1);
+
+        Downloads roomy = new Downloads(revisions, epub, pdf, files, made.size());
+        Download kept = roomy.of(fresh, DownloadFormat.MARKDOWN);
+        assertThat(roomy.keptBytes()).isEqualTo(made.size());
+        assertThat(roomy.of(fresh, DownloadFormat.MARKDOWN)).isSameAs(kept);
+        assertThat(roomy.builds()).isZero();
+    }
+
+    @Test
+    void theFilesKeptInMemoryTakeAtMostAnEighthOfTheHeap() {
+        assertThat(downloads.maxBytes()).isPositive().isLessThanOrEqualTo(Runtime.getRuntime().maxMemory() / 8);
     }
 
     @Test
