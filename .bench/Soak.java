@@ -166,7 +166,12 @@ public class Soak {
         }
     }
 
-    /** Signs in (a fresh session each time) and publishes the English translation again with a new sentence. */
+    /**
+     * Signs in (a fresh session each time) and publishes the Italian edition again with a new sentence,
+     * then checks that the edition's form now holds it: a publication that changed nothing is an error,
+     * not a measurement. (Not its public page: the editor would wait for the new rendering, and readers
+     * are to arrive right after the commit.)
+     */
     static void publish(HttpClient anonymous, String base, String password, int round) {
         long t0 = System.nanoTime();
         try {
@@ -177,11 +182,21 @@ public class Soak {
                 record("editor: publish", t0, false, "sign-in answered " + signIn.statusCode());
                 return;
             }
-            String list = fetch(client, base + "/admin");
-            Matcher id = Pattern.compile("/admin/translations/(\\d+)\"").matcher(list);
-            String form = fetch(client, base + "/admin/translations/" + (id.find() ? id.group(1) : "1") + "/edit");
+            // the list links each translation's title with its language: the Italian edition's id, whatever the import order
+            Matcher id = Pattern.compile("href=\"/admin/translations/(\\d+)\" lang=\"it\"").matcher(fetch(client, base + "/admin"));
+            if (!id.find()) {
+                record("editor: publish", t0, false, "no Italian edition in the editors' list");
+                return;
+            }
+            String form = fetch(client, base + "/admin/translations/" + id.group(1) + "/edit");
             String markdown = htmlText(form.substring(form.indexOf("<textarea"), form.indexOf("</textarea>")).replaceFirst("^<textarea[^>]*>", ""));
-            String edited = markdown.replaceFirst("(?m)^(Dopo la nostra copertura)", "Revisione del soak " + round + ". $1");
+            String sentence = "Revisione del soak " + round + ".";
+            // the sentence of the previous round is replaced, so every round changes the text and it does not grow
+            String edited = markdown.replaceFirst("(?m)^(?:Revisione del soak \\d+\\. )?(Dopo la nostra copertura)", sentence + " $1");
+            if (edited.equals(markdown)) {
+                record("editor: publish", t0, false, "the Italian edition has no paragraph to revise");
+                return;
+            }
             // every field of the form, as a browser sends it
             Map<String, String> fields = new java.util.LinkedHashMap<>();
             Matcher input = Pattern.compile("<input[^>]*>").matcher(form.substring(form.indexOf("translation-form")));
@@ -194,8 +209,13 @@ public class Soak {
             }
             fields.put("markdown", edited);
             fields.put("action", "publish");
-            var saved = post(client, base + "/admin/translations/" + (id.reset().find() ? id.group(1) : "1"), fields);
-            record("editor: publish", t0, saved.statusCode() == 302, "publish answered " + saved.statusCode());
+            var answer = post(client, base + "/admin/translations/" + id.group(1), fields);
+            if (answer.statusCode() != 302) {
+                record("editor: publish", t0, false, "publish answered " + answer.statusCode());
+                return;
+            }
+            boolean saved = fetch(client, base + "/admin/translations/" + id.group(1) + "/edit").contains(sentence);
+            record("editor: publish", t0, saved, "the published sentence is not in the edition");
         } catch (Exception e) {
             record("editor: publish", t0, false, "publish: " + e);
         }
