@@ -15,6 +15,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.kzarchive.system.PublicAddress;
 
 import org.springframework.context.MessageSource;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Prints an edition to PDF with openhtmltopdf: the A4 edition, and the A5 pages that
  * {@link BookletImposition} folds into a booklet. The DejaVu Serif fonts (Latin, Cyrillic, Greek
- * and more) are embedded as subsets; the document's language and metadata are set.
+ * and more) are embedded as subsets; the document's language and metadata are set. PDFBox looks for
+ * fonts on the system no more: {@link EmbeddedFontStandIn}.
  */
 @Component
 class PdfEditions {
@@ -46,6 +48,7 @@ class PdfEditions {
         this.messages = messages;
         this.address = address;
         this.fontBytes = FONTS.stream().map(f -> read(f.file())).toList();
+        FontMappers.set(new EmbeddedFontStandIn(fontBytes.getFirst()));
     }
 
     byte[] a4(EditionRevision revision) {

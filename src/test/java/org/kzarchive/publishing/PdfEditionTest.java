@@ -180,6 +180,12 @@ class PdfEditionTest {
     }
 
     @Test
+    void pdfBoxIsGivenTheEmbeddedFontInsteadOfScanningTheSystemsFonts() {
+        assertThat(pdf).isNotNull();
+        assertThat(org.apache.pdfbox.pdmodel.font.FontMappers.instance()).isInstanceOf(EmbeddedFontStandIn.class);
+    }
+
+    @Test
     void theBookletOrderFoldsEightPagesIntoTwoSheets() {
         assertThat(BookletImposition.order(8)).containsExactly(new int[] {7, 0}, new int[] {1, 6}, new int[] {5, 2}, new int[] {3, 4});
         assertThat(BookletImposition.order(6)).containsExactly(new int[] {-1, 0}, new int[] {1, -1}, new int[] {5, 2}, new int[] {3, 4});
