@@ -26,7 +26,7 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 final class EmbeddedFontStandIn implements FontMapper {
 
     private final byte[] trueType;
-    private volatile TrueTypeFont parsed;
+    private TrueTypeFont parsed;
 
     EmbeddedFontStandIn(byte[] trueType) {
         this.trueType = trueType;
@@ -47,21 +47,15 @@ final class EmbeddedFontStandIn implements FontMapper {
         return new CIDFontMapping(null, font(), false);
     }
 
-    /** Parsed once, when PDFBox first asks. */
-    private TrueTypeFont font() {
-        TrueTypeFont font = parsed;
-        if (font == null) {
-            synchronized (this) {
-                if (parsed == null) {
-                    try {
-                        parsed = new TTFParser().parse(new RandomAccessReadBuffer(trueType));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("The embedded font cannot be read", e);
-                    }
-                }
-                font = parsed;
+    /** Parsed once, when PDFBox first asks (some fourteen times per PDF, so a lock costs nothing). */
+    private synchronized TrueTypeFont font() {
+        if (parsed == null) {
+            try {
+                parsed = new TTFParser().parse(new RandomAccessReadBuffer(trueType));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The embedded font cannot be read", e);
             }
         }
-        return font;
+        return parsed;
     }
 }
