@@ -239,7 +239,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
         byte[] body = gzip ? page.gzipped() : page.plain();
         java.nio.file.Path file = gzip ? page.gzippedFile() : page.plainFile();
-        response.setContentType(page.contentType());
+        HeaderBytes.contentType(request, response, page.contentType());
         for (HeaderBytes.Header header : page.replayedHeaders()) {
             HeaderBytes.add(request, response, header);
         }
@@ -256,6 +256,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             request.setAttribute(SENDFILE_START, 0L);
             request.setAttribute(SENDFILE_END, (long) body.length);
         } else {
+            HeaderBytes.sentAsKept(request);
             response.getOutputStream().write(body);
         }
     }

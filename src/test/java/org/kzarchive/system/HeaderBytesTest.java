@@ -62,6 +62,8 @@ class HeaderBytesTest {
         assertThat(values(tomcatHeaders, "Referrer-Policy")).as("add adds")
                 .containsExactly("no-referrer", "no-referrer");
         assertThat(tomcatHeaders.getValue("Cache-Control").getType()).isEqualTo(org.apache.tomcat.util.buf.MessageBytes.T_BYTES);
+        assertThat(java.util.stream.IntStream.range(0, tomcatHeaders.size()).mapToObj(tomcatHeaders::getName))
+                .as("names too").allMatch(name -> name.getType() == org.apache.tomcat.util.buf.MessageBytes.T_BYTES);
         assertThat(tomcatHeaders.getHeader("Date")).as("Tomcat's own format, so it adds none")
                 .isEqualTo(org.apache.tomcat.util.http.FastHttpDateFormat.getCurrentDate());
     }
@@ -89,5 +91,70 @@ class HeaderBytesTest {
 
         assertThat(HeaderBytes.Header.of("X-Title", "Казахстан").bytes()).isNull();
         assertThat(response.getHeader("X-Title")).isEqualTo("Казахстан");
+    }
+
+    /** Tomcat's connector, compressing as the archive is configured, asked about a 10,000-byte HTML response. */
+    private static boolean compressed(HeaderBytes.KeptPagesProtocol protocol, org.apache.coyote.Response response,
+                                      String acceptEncoding) {
+        var request = new org.apache.coyote.Request();
+        if (acceptEncoding != null) {
+            request.getMimeHeaders().addValue("Accept-Encoding").setString(acceptEncoding);
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(10_000);
+        return protocol.useCompression(request, response);
+    }
+
+    @Test
+    void aResponseSentAsKeptIsLeftAsItIsByTomcatsCompressionAndTheNextIsNot() throws Exception {
+        var protocol = new HeaderBytes.KeptPagesProtocol();
+        protocol.setCompression("on");
+        var coyoteResponse = new org.apache.coyote.Response();
+        var request = throughTheValve(coyoteResponse);
+        HeaderBytes.set(request, new MockHttpServletResponse(), HeaderBytes.Header.of("Vary", "Accept-Encoding"));
+
+        HeaderBytes.sentAsKept(request);
+        assertThat(compressed(protocol, coyoteResponse, "gzip")).isFalse();
+        assertThat(coyoteResponse.getMimeHeaders().getValue("Vary").getType()).as("its Vary not parsed and written anew")
+                .isEqualTo(org.apache.tomcat.util.buf.MessageBytes.T_BYTES);
+
+        assertThat(compressed(protocol, coyoteResponse, "gzip")).as("the mark is for one response").isTrue();
+        var other = new org.apache.coyote.Response();
+        assertThat(compressed(protocol, other, null)).isFalse();
+        assertThat(other.getMimeHeaders().getHeader("Vary")).as("Tomcat's own check, for other responses").isEqualTo("accept-encoding");
+    }
+
+    @Test
+    void theValveClearsAMarkLeftOnTheResponseTomcatReuses() throws Exception {
+        var protocol = new HeaderBytes.KeptPagesProtocol();
+        protocol.setCompression("on");
+        var coyoteResponse = new org.apache.coyote.Response();
+        HeaderBytes.sentAsKept(throughTheValve(coyoteResponse)); // a response that never reached the check
+
+        throughTheValve(coyoteResponse); // the next request on the same connection
+        assertThat(compressed(protocol, coyoteResponse, "gzip")).isTrue();
+    }
+
+    @Test
+    void withoutTheValveSentAsKeptChangesNothing() {
+        var request = new MockHttpServletRequest();
+        HeaderBytes.sentAsKept(request);
+        assertThat(request.getAttributeNames().hasMoreElements()).isFalse();
+    }
+
+    @Test
+    void behindTheValveAKeptPagesContentTypeIsAHeaderOfBytesAndWithoutItTheResponsesContentType() throws Exception {
+        var coyoteResponse = new org.apache.coyote.Response();
+        var behind = new MockHttpServletResponse();
+        HeaderBytes.contentType(throughTheValve(coyoteResponse), behind, "text/html;charset=UTF-8");
+        assertThat(coyoteResponse.getMimeHeaders().getValue("Content-Type").getType())
+                .isEqualTo(org.apache.tomcat.util.buf.MessageBytes.T_BYTES);
+        assertThat(coyoteResponse.getMimeHeaders().getHeader("Content-Type")).isEqualTo("text/html;charset=UTF-8");
+        assertThat(coyoteResponse.getContentType()).as("so that Tomcat writes no second one").isNull();
+        assertThat(behind.getContentType()).isNull();
+
+        var without = new MockHttpServletResponse();
+        HeaderBytes.contentType(new MockHttpServletRequest(), without, "application/atom+xml;charset=UTF-8");
+        assertThat(without.getContentType()).isEqualTo("application/atom+xml;charset=UTF-8");
     }
 }

@@ -167,6 +167,24 @@ class PageCacheTest {
         }
     }
 
+    @Autowired
+    org.springframework.boot.web.server.context.WebServerApplicationContext server;
+
+    @Test
+    void aCachedPageSentFromMemoryIsSparedTomcatsCompressionCheck() throws Exception {
+        var tomcat = (org.springframework.boot.tomcat.TomcatWebServer) server.getWebServer();
+        assertThat(tomcat.getTomcat().getConnector().getProtocolHandler()).isInstanceOf(HeaderBytes.KeptPagesProtocol.class);
+        coldCache();
+        var rendered = get(TEXT + "/timeline", "Accept-Encoding", "identity");
+        var cached = get(TEXT + "/timeline", "Accept-Encoding", "identity");
+        assertThat(rendered.headers().allValues("Vary")).as("the rendering: Tomcat's check wrote it anew")
+                .containsExactly("accept-encoding");
+        assertThat(cached.headers().allValues("Vary")).as("the kept page: its own bytes").containsExactly("Accept-Encoding");
+        assertThat(cached.headers().firstValue("Content-Encoding")).isEmpty();
+        var gzipped = get(TEXT + "/timeline", "Accept-Encoding", "gzip");
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+    }
+
     /**
      * Every header by lower-case name, but those of one response (Date) or of how the body is framed
      * (a rendering is sent in chunks, a cached page with its length); Vary as the set of names it lists.
