@@ -18,6 +18,8 @@ import org.apache.tomcat.util.http.MimeHeaders;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Component;
  * compression off: 15–25% less CPU per response).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // its valve first: the others use the header list it gives them
 class HeaderBytes implements TomcatContextCustomizer, WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private static final String ATTRIBUTE = HeaderBytes.class.getName();

@@ -32,7 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * run before a restart) and the request may take it (see {@link #takesPreviousVersion}), while the
  * {@link PageRefresher} renders the previous versions again or another request renders this page;
  * otherwise it claims the page's rendering, or waits for that rendering (at most
- * {@link #WAIT_FOR_RENDERING}) rather than rendering it too. Only requests that reduce to a
+ * {@link #WAIT_FOR_RENDERING}) rather than rendering it too. A page kept in the current generation
+ * is answered before the filters, by {@link KeptPagesValve}, where Tomcat's pipeline leads here (not
+ * in MockMvc). Only requests that reduce to a
  * {@link PageCacheKey} touch the cache; admin pages, errors, other addresses and anything but
  * GET/HEAD pass straight through.
  */
@@ -225,7 +227,7 @@ class PageCacheFilter extends OncePerRequestFilter {
      * Sends a kept page (of this generation, or a previous version) with its own ETag, or 304 when the
      * reader has it; its headers go to Tomcat as bytes encoded once ({@link HeaderBytes}).
      */
-    private static void send(HttpServletRequest request, HttpServletResponse response, String key, PageCache.Page page)
+    static void send(HttpServletRequest request, HttpServletResponse response, String key, PageCache.Page page)
             throws IOException {
         HeaderBytes.set(request, response, page.etag());
         HeaderBytes.set(request, response, NO_CACHE);

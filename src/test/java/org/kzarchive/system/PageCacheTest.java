@@ -185,6 +185,35 @@ class PageCacheTest {
         assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
     }
 
+    @Autowired
+    KeptPagesValve keptPagesValve;
+
+    @Test
+    void aKeptPageIsAnsweredInTomcatsPipelineBeforeTheFiltersWithTheFiltersHeaders() throws Exception {
+        var tomcat = (org.springframework.boot.tomcat.TomcatWebServer) server.getWebServer();
+        var context = (org.apache.catalina.Context) tomcat.getTomcat().getHost().findChildren()[0];
+        List<String> valves = java.util.Arrays.stream(context.getPipeline().getValves()).map(v -> v.getClass().getName()).toList();
+        assertThat(valves.indexOf(HeaderBytes.class.getName() + "$ExposeHeaders"))
+                .as("the header list is given before the valve answers: %s", valves)
+                .isGreaterThanOrEqualTo(0).isLessThan(valves.indexOf(KeptPagesValve.class.getName() + "$Answer"));
+        coldCache();
+        var rendered = get(TEXT + "/timeline");
+        long before = keptPagesValve.answered();
+        var cached = get(TEXT + "/timeline");
+        assertThat(keptPagesValve.answered() - before).as("answered by the valve").isEqualTo(1);
+        assertThat(headersOf(cached)).isEqualTo(headersOf(rendered));
+        assertThat(cached.body()).isEqualTo(rendered.body());
+        var head = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + TEXT + "/timeline"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Length")).contains(String.valueOf(rendered.body().length));
+        assertThat(keptPagesValve.answered() - before).isEqualTo(2);
+
+        mvc.perform(MockMvcRequestBuilders.get(TEXT + "/timeline")).andExpect(status().isOk());
+        assertThat(keptPagesValve.answered() - before).as("MockMvc has no valves: the filter answers").isEqualTo(2);
+    }
+
     /**
      * Every header by lower-case name, but those of one response (Date) or of how the body is framed
      * (a rendering is sent in chunks, a cached page with its length); Vary as the set of names it lists.

@@ -1,0 +1,67 @@
+package org.kzarchive.system;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.ServletException;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
+
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a GET or HEAD for a page kept in the current generation in Tomcat's pipeline, before the
+ * container builds the request's filter chain and calls the filters: {@link PageCacheFilter} would
+ * answer it first of all filters, with the same bytes and headers, but 10% more CPU per response
+ * (measured side by side). Anything else goes on to the filters: a page not kept, a previous
+ * version, a rendering to wait for are the filter's.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after HeaderBytes' valve, which gives it Tomcat's header list
+class KeptPagesValve implements TomcatContextCustomizer {
+
+    private final PageCache cache;
+    private final java.util.concurrent.atomic.LongAdder answered = new java.util.concurrent.atomic.LongAdder();
+
+    KeptPagesValve(PageCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public void customize(Context context) {
+        context.getPipeline().addValve(new Answer());
+    }
+
+    /** How many requests this valve answered since the start. */
+    long answered() {
+        return answered.sum();
+    }
+
+    private final class Answer extends ValveBase {
+
+        Answer() {
+            super(true);
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            String method = request.getMethod();
+            if (method.equals("GET") || method.equals("HEAD")) {
+                Optional<String> key = PageCacheKey.of(request);
+                PageCache.Page page = key.isPresent() ? cache.get(key.get()) : null;
+                if (page != null) {
+                    PageCacheFilter.send(request, response, key.get(), page);
+                    answered.increment();
+                    return;
+                }
+            }
+            getNext().invoke(request, response);
+        }
+    }
+}
