@@ -106,7 +106,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         if (!request.getMethod().equals("GET")) {
-            renderAndKeep(request, response, chain, generation, key, null);
+            renderAndKeep(request, response, chain, generation, key, null, null);
             return;
         }
         PageCache.Page previous = takesPreviousVersion(request) ? cache.previousVersion(generation, key) : null;
@@ -124,19 +124,25 @@ class PageCacheFilter extends OncePerRequestFilter {
                 return;
             }
             PageCache.Page rendered = await(rendering);
-            // a change committed while waiting: the page may show what is gone, so it is rendered again
-            if (rendered != null && cache.generation() == generation) {
+            // a change committed while waiting: the page may show what is gone, so it is rendered again; and a
+            // previous version handed over (the database away) is not for those who wait for the page as it is now
+            if (rendered != null && cache.generation() == generation && rendered.generation() == generation.number()) {
                 send(request, response, key, rendered);
             } else {
-                renderAndKeep(request, response, chain, generation, key, null);
+                renderAndKeep(request, response, chain, generation, key, null, null);
             }
             return;
         }
+        boolean handedOver = false;
         try {
-            renderAndKeep(request, response, chain, generation, key, rendering);
+            // while the database is away, a reader who may take the previous version soon after the change gets it
+            renderAndKeep(request, response, chain, generation, key, rendering, soonAfterTheChange ? previous : null);
+            handedOver = true;
         } finally {
-            // when the rendering failed: those waiting render the page themselves and meet the error as this request did
-            cache.rendered(generation, key, rendering, null);
+            if (!handedOver) {
+                // the rendering failed: those waiting render the page themselves and meet the error as this request did
+                cache.rendered(generation, key, rendering, null);
+            }
         }
     }
 
@@ -167,14 +173,25 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     /**
      * Renders the page through the application and keeps it when it is a page every reader gets;
-     * hands it to those waiting for {@code rendering} (when not null) before sending it.
+     * hands it to those waiting for {@code rendering} (when not null) before sending it. When the
+     * rendering answers 503 because the database is away ({@link DatabaseOutageFilter}) and
+     * {@code previous} is not null, sends that instead.
      */
     private void renderAndKeep(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                               PageCache.Generation generation, String key, PageCache.Rendering rendering)
-            throws ServletException, IOException {
+                               PageCache.Generation generation, String key, PageCache.Rendering rendering,
+                               PageCache.Page previous) throws ServletException, IOException {
         cache.countRendering();
-        var wrapper = new RenderedResponse(response);
+        var wrapper = new RenderedResponse(response, previous != null);
         chain.doFilter(request, wrapper);
+        if (wrapper.databaseAway) {
+            if (rendering != null) {
+                // those waiting are given it too, and it stays for the next reader
+                cache.rendered(generation, key, rendering, previous);
+            }
+            response.reset();
+            send(request, response, key, previous);
+            return;
+        }
         PageCache.Page kept = null;
         String type = wrapper.getContentType();
         if (wrapper.getStatus() == HttpServletResponse.SC_OK && type != null && KEPT_TYPES.stream().anyMatch(type::startsWith)
@@ -200,13 +217,28 @@ class PageCacheFilter extends OncePerRequestFilter {
         wrapper.copyBodyToResponse();
     }
 
-    /** The rendering's body, kept to be stored, and the locale the view gave it (sent as Content-Language). */
+    /**
+     * The rendering's body, kept to be stored, and the locale the view gave it (sent as
+     * Content-Language); when {@code previousInstead}, a 503 is not sent but noted in {@link #databaseAway}.
+     */
     private static final class RenderedResponse extends ContentCachingResponseWrapper {
 
+        private final boolean previousInstead;
         private Locale locale;
+        private boolean databaseAway;
 
-        RenderedResponse(HttpServletResponse response) {
+        RenderedResponse(HttpServletResponse response, boolean previousInstead) {
             super(response);
+            this.previousInstead = previousInstead;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (previousInstead && status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                databaseAway = true;
+            } else {
+                super.sendError(status);
+            }
         }
 
         @Override

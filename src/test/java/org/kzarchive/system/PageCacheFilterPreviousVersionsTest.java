@@ -26,20 +26,27 @@ class PageCacheFilterPreviousVersionsTest {
     private final ManualClock clock = new ManualClock();
 
     private final AtomicInteger renderings = new AtomicInteger();
+    private PageCache cache;
+    private PageRefresher refresher;
     private PageCacheFilter filter;
 
     @BeforeEach
     void aChangeAfterThePageWasRendered() {
-        var cache = new PageCache(clock, new ArchiveProperties(dataDir, dataDir.resolve("content")));
+        cache = new PageCache(clock, new ArchiveProperties(dataDir, dataDir.resolve("content")));
         cache.put(PAGE, "<p>before the change</p>".getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", Map.of());
         clock.advance(java.time.Duration.ofSeconds(1));
         cache.invalidate();
         // made after the change, as at start-up: its run for this generation is due and not begun (no server here)
-        var refresher = new PageRefresher(cache, new MockEnvironment(), new PublicAddress(new MockEnvironment()));
+        refresher = new PageRefresher(cache, new MockEnvironment(), new PublicAddress(new MockEnvironment()));
         filter = new PageCacheFilter(cache, refresher);
     }
 
     private MockHttpServletResponse get(String... headers) throws Exception {
+        return get(false, headers);
+    }
+
+    /** @param databaseAway whether the rendering meets the database away, as {@link DatabaseOutageFilter} answers it */
+    private MockHttpServletResponse get(boolean databaseAway, String... headers) throws Exception {
         var request = new MockHttpServletRequest("GET", PAGE);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.addHeader(headers[i], headers[i + 1]);
@@ -49,8 +56,42 @@ class PageCacheFilterPreviousVersionsTest {
             renderings.incrementAndGet();
             res.setContentType("text/html;charset=UTF-8");
             res.getOutputStream().write("<p>after the change</p>".getBytes(StandardCharsets.UTF_8));
+            if (databaseAway) {
+                var http = (jakarta.servlet.http.HttpServletResponse) res;
+                http.resetBuffer();
+                http.sendError(503);
+            }
         });
         return response;
+    }
+
+    /** The refresher's run for the change ended without rendering the page again, as when the database went away. */
+    private void refresherRunEnded() throws Exception {
+        cache.invalidate(); // no server here: the run ends at once
+        refresher.idle().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(refresher.isRenderingAgain(cache.generation())).isFalse();
+    }
+
+    @Test
+    void aReaderWhoseRenderingMeetsTheDatabaseAwaySoonAfterAChangeIsGivenThePreviousVersion() throws Exception {
+        refresherRunEnded();
+        var response = get(true);
+        assertThat(renderings).as("rendered, since no one else renders it").hasValue(1);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).isEqualTo("<p>before the change</p>");
+        assertThat(response.getHeader("ETag")).isEqualTo(cache.previousVersion(cache.generation(), PAGE).etag().value());
+        assertThat(cache.get(PAGE)).as("nothing kept").isNull();
+        assertThat(get(true).getContentAsString()).as("the next reader too").isEqualTo("<p>before the change</p>");
+        assertThat(get(false).getContentAsString()).as("the database back").isEqualTo("<p>after the change</p>");
+    }
+
+    @Test
+    void theDatabaseAwayLongAfterAChangeOrForAnEditorIsStillA503() throws Exception {
+        refresherRunEnded();
+        assertThat(get(true, "Cookie", "SESSION=an-editors-session").getStatus()).isEqualTo(503);
+        clock.advance(PageCacheFilter.PREVIOUS_VERSIONS_AT_MOST);
+        assertThat(get(true).getStatus()).as("what a change removed must not stay on view longer").isEqualTo(503);
+        assertThat(get(false).getContentAsString()).isEqualTo("<p>after the change</p>");
     }
 
     @Test
