@@ -58,10 +58,6 @@ class HeaderBytes implements TomcatContextCustomizer, WebServerFactoryCustomizer
         }
     }
 
-    // the Content-Type headers of kept pages (two types today), encoded once; bounded all the same
-    private static final int CONTENT_TYPES_KEPT = 16;
-    private static final java.util.Map<String, Header> contentTypes = new java.util.concurrent.ConcurrentHashMap<>();
-
     private static volatile Header date = Header.of("Date", "");
 
     @Override
@@ -106,17 +102,12 @@ class HeaderBytes implements TomcatContextCustomizer, WebServerFactoryCustomizer
     }
 
     /**
-     * The kept page's content type. Behind the valve it goes to Tomcat's header list as bytes, not
-     * to the response's content type, which Tomcat would write as a String and encode anew.
+     * The kept page's Content-Type {@code header}. Behind the valve it goes to Tomcat's header list as
+     * bytes, not to the response's content type, which Tomcat would write as a String and encode anew.
      */
-    static void contentType(HttpServletRequest request, HttpServletResponse response, String type) {
-        MimeHeaders headers = tomcatHeaders(request);
-        Header header = headers == null ? null : contentTypes.get(type);
-        if (header == null && headers != null && contentTypes.size() < CONTENT_TYPES_KEPT) {
-            header = contentTypes.computeIfAbsent(type, t -> Header.of("Content-Type", t));
-        }
-        if (header == null || header.bytes() == null) {
-            response.setContentType(type);
+    static void contentType(HttpServletRequest request, HttpServletResponse response, Header header) {
+        if (tomcatHeaders(request) == null || header.bytes() == null) {
+            response.setContentType(header.value());
         } else {
             set(request, response, header);
         }

@@ -72,19 +72,24 @@ public class PageCache {
      */
     public record Page(byte[] plain, byte[] gzipped, Path plainFile, Path gzippedFile, String contentType,
                        Map<String, List<String>> headers, long generation, HeaderBytes.Header etag,
-                       List<HeaderBytes.Header> replayedHeaders) {
+                       List<HeaderBytes.Header> replayedHeaders, HeaderBytes.Header contentTypeHeader) {
 
-        /** The page kept under {@code key}, with its ETag and headers encoded once for every response that sends it. */
+        /**
+         * The page kept under {@code key}, with its ETag, headers and content type encoded once for every
+         * response that sends it.
+         */
         static Page of(String key, byte[] plain, byte[] gzipped, Path plainFile, Path gzippedFile, String contentType,
                        Map<String, List<String>> headers, long generation) {
             List<HeaderBytes.Header> replayed = headers.entrySet().stream()
                     .flatMap(h -> h.getValue().stream().map(value -> HeaderBytes.Header.of(h.getKey(), value))).toList();
             return new Page(plain, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers), generation,
-                    HeaderBytes.Header.of(HttpHeaders.ETAG, PageCache.etag(generation, key)), replayed);
+                    HeaderBytes.Header.of(HttpHeaders.ETAG, PageCache.etag(generation, key)), replayed,
+                    HeaderBytes.Header.of(HttpHeaders.CONTENT_TYPE, contentType));
         }
 
         Page withoutFiles() {
-            return new Page(plain, gzipped, null, null, contentType, headers, generation, etag, replayedHeaders);
+            return new Page(plain, gzipped, null, null, contentType, headers, generation, etag, replayedHeaders,
+                    contentTypeHeader);
         }
     }
 

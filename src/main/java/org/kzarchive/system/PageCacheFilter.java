@@ -273,7 +273,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
         byte[] body = gzip ? page.gzipped() : page.plain();
         java.nio.file.Path file = gzip ? page.gzippedFile() : page.plainFile();
-        HeaderBytes.contentType(request, response, page.contentType());
+        HeaderBytes.contentType(request, response, page.contentTypeHeader());
         for (HeaderBytes.Header header : page.replayedHeaders()) {
             HeaderBytes.add(request, response, header);
         }

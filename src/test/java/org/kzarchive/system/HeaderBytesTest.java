@@ -146,7 +146,7 @@ class HeaderBytesTest {
     void behindTheValveAKeptPagesContentTypeIsAHeaderOfBytesAndWithoutItTheResponsesContentType() throws Exception {
         var coyoteResponse = new org.apache.coyote.Response();
         var behind = new MockHttpServletResponse();
-        HeaderBytes.contentType(throughTheValve(coyoteResponse), behind, "text/html;charset=UTF-8");
+        HeaderBytes.contentType(throughTheValve(coyoteResponse), behind, HeaderBytes.Header.of("Content-Type", "text/html;charset=UTF-8"));
         assertThat(coyoteResponse.getMimeHeaders().getValue("Content-Type").getType())
                 .isEqualTo(org.apache.tomcat.util.buf.MessageBytes.T_BYTES);
         assertThat(coyoteResponse.getMimeHeaders().getHeader("Content-Type")).isEqualTo("text/html;charset=UTF-8");
@@ -154,7 +154,7 @@ class HeaderBytesTest {
         assertThat(behind.getContentType()).isNull();
 
         var without = new MockHttpServletResponse();
-        HeaderBytes.contentType(new MockHttpServletRequest(), without, "application/atom+xml;charset=UTF-8");
+        HeaderBytes.contentType(new MockHttpServletRequest(), without, HeaderBytes.Header.of("Content-Type", "application/atom+xml;charset=UTF-8"));
         assertThat(without.getContentType()).isEqualTo("application/atom+xml;charset=UTF-8");
     }
 }
