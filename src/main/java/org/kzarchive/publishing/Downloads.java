@@ -29,7 +29,7 @@ public class Downloads {
 
     private static final Logger log = LoggerFactory.getLogger(Downloads.class);
     static final long MAX_BYTES = 96L * 1024 * 1024;
-    // with the recommended -Xmx160m, 20 MB: the page cache (32 MB) and the live set (about 65 MB) need the rest
+    // with the recommended -Xmx200m, 25 MB: the page cache (32 MB), the live set (about 65 MB) and G1's headroom need the rest
     private static final int HEAP_SHARE = 8;
 
     private record Key(long translationId, long version, java.time.Instant updatedAt, DownloadFormat format) {
