@@ -22,7 +22,8 @@ import org.springframework.core.env.MapPropertySource;
  * holding it while every carrier thread is pinned, loading a class, waiting for that lock, and the
  * application then stops answering for good (seen here in the soak's first seconds, when readers
  * arrive while classes are still being loaded; spring-boot issues 51379 and 51463). The JDK's own
- * class loader, which reads the extracted jar, does not wait for one lock while holding another.
+ * class loader, which reads the extracted jar, has no such lock that every class load of the jar
+ * takes, and the hang has not been seen with it.
  */
 public class PackedJarThreads implements EnvironmentPostProcessor, Ordered {
 
