@@ -70,9 +70,9 @@ public class PageCache {
      * @param headers     response headers to send again with the page (security headers, language)
      * @param generation  the number of the generation the page was rendered in, which its ETag names
      */
-    public record Page(byte[] plain, byte[] gzipped, Path plainFile, Path gzippedFile, String contentType,
+    public record Page(byte[] plain, byte[] gzipped, Path plainFile, Path gzippedFile, HeaderBytes.Header contentTypeHeader,
                        Map<String, List<String>> headers, long generation, HeaderBytes.Header etag,
-                       List<HeaderBytes.Header> replayedHeaders, HeaderBytes.Header contentTypeHeader) {
+                       List<HeaderBytes.Header> replayedHeaders) {
 
         /**
          * The page kept under {@code key}, with its ETag, headers and content type encoded once for every
@@ -82,14 +82,17 @@ public class PageCache {
                        Map<String, List<String>> headers, long generation) {
             List<HeaderBytes.Header> replayed = headers.entrySet().stream()
                     .flatMap(h -> h.getValue().stream().map(value -> HeaderBytes.Header.of(h.getKey(), value))).toList();
-            return new Page(plain, gzipped, plainFile, gzippedFile, contentType, Map.copyOf(headers), generation,
-                    HeaderBytes.Header.of(HttpHeaders.ETAG, PageCache.etag(generation, key)), replayed,
-                    HeaderBytes.Header.of(HttpHeaders.CONTENT_TYPE, contentType));
+            return new Page(plain, gzipped, plainFile, gzippedFile, HeaderBytes.Header.of(HttpHeaders.CONTENT_TYPE, contentType),
+                    Map.copyOf(headers), generation, HeaderBytes.Header.of(HttpHeaders.ETAG, PageCache.etag(generation, key)),
+                    replayed);
+        }
+
+        public String contentType() {
+            return contentTypeHeader.value();
         }
 
         Page withoutFiles() {
-            return new Page(plain, gzipped, null, null, contentType, headers, generation, etag, replayedHeaders,
-                    contentTypeHeader);
+            return new Page(plain, gzipped, null, null, contentTypeHeader, headers, generation, etag, replayedHeaders);
         }
     }
 

@@ -133,16 +133,13 @@ class PageCacheFilter extends OncePerRequestFilter {
             }
             return;
         }
-        boolean handedOver = false;
         try {
             // while the database is away, a reader who may take the previous version soon after the change gets it
             renderAndKeep(request, response, chain, generation, key, rendering, soonAfterTheChange ? previous : null);
-            handedOver = true;
-        } finally {
-            if (!handedOver) {
-                // the rendering failed: those waiting render the page themselves and meet the error as this request did
-                cache.rendered(generation, key, rendering, null);
-            }
+        } catch (Throwable failed) {
+            // those waiting render the page themselves and meet the error as this request did
+            cache.rendered(generation, key, rendering, null);
+            throw failed;
         }
     }
 
