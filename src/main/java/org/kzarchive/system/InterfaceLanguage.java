@@ -80,8 +80,11 @@ public final class InterfaceLanguage {
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
                 ? failed : request.getRequestURI();
         String path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
-        String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
-        return LANGUAGE_TAG.matcher(first).matches() ? Optional.of(first) : Optional.empty();
+        int end = path.indexOf('/', 1);
+        String first = path.length() > 1 ? path.substring(1, end < 0 ? path.length() : end) : "";
+        // a tag's first part has two or three letters: "search" and the like are told apart without the pattern
+        int primary = first.indexOf('-') < 0 ? first.length() : first.indexOf('-');
+        return primary >= 2 && primary <= 3 && LANGUAGE_TAG.matcher(first).matches() ? Optional.of(first) : Optional.empty();
     }
 
     /** The {@value #PARAMETER} parameter, from the address only: reading a form body would parse uploads. */

@@ -1,7 +1,6 @@
 package org.kzarchive.system;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import jakarta.servlet.ServletException;
 
@@ -53,11 +52,16 @@ class KeptPagesValve implements TomcatContextCustomizer {
         public void invoke(Request request, Response response) throws IOException, ServletException {
             String method = request.getMethod();
             if (method.equals("GET") || method.equals("HEAD")) {
-                Optional<String> key = PageCacheKey.of(request);
-                PageCache.Page page = key.isPresent() ? cache.get(key.get()) : null;
+                String key = PageCacheKey.unchecked(request);
+                PageCache.Page page = key == null ? null : cache.get(key);
+                if (page == null) {
+                    key = PageCacheKey.of(request).orElse(null);
+                    page = key == null ? null : cache.get(key);
+                }
                 if (page != null) {
-                    PageCacheFilter.send(request, response, key.get(), page);
+                    // counted first: a page that fills its Content-Length goes out before send returns
                     answered.increment();
+                    PageCacheFilter.send(request, response, key, page);
                     return;
                 }
             }

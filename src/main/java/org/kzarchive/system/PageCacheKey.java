@@ -67,18 +67,26 @@ final class PageCacheKey {
         return hasInterfaceLanguage(key) && !named ? Optional.of(key.substring(address.length() + 1)) : Optional.empty();
     }
 
+    /**
+     * The key of a reader page or feed, when the request asks for one, taken unchecked from its
+     * address: its path, or null for a request with a query. Only keys {@link #of} made are ever
+     * kept, and every other key holds a space, so a cache looked up with it finds such a page or
+     * nothing; a miss goes on to {@link #of}. It spares a kept page's reader the address patterns.
+     */
+    static String unchecked(HttpServletRequest request) {
+        return request.getQueryString() == null ? path(request) : null;
+    }
+
     static Optional<String> of(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         String query = request.getQueryString();
         if (path.length() > MAX_LENGTH || (query != null && query.length() > 3 * MAX_LENGTH)) {
             return Optional.empty();
         }
-        if (READER_PAGE.matcher(path).matches() || FEED.matcher(path).matches()) {
-            return query == null ? Optional.of(path) : Optional.empty();
-        }
         List<String> known = path.equals("/") ? HOME_PARAMETERS : path.equals(SEARCH) ? SEARCH_PARAMETERS : null;
         if (known == null) {
-            return Optional.empty();
+            boolean page = READER_PAGE.matcher(path).matches() || FEED.matcher(path).matches();
+            return page && query == null ? Optional.of(path) : Optional.empty();
         }
         Optional<Map<String, String>> parameters = parameters(query, known);
         if (parameters.isEmpty()) {
@@ -95,6 +103,10 @@ final class PageCacheKey {
         }
         key.append(LANGUAGE_SEPARATOR).append(InterfaceLanguage.of(request).toLanguageTag());
         return key.length() <= MAX_LENGTH ? Optional.of(key.toString()) : Optional.empty();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static Optional<Map<String, String>> parameters(String query, List<String> known) {

@@ -29,6 +29,17 @@ class InterfaceLanguageTest {
     }
 
     @Test
+    void onlyAFirstSegmentOfTwoOrThreeLettersWithItsSubtagsNamesAnEditionsLanguage() {
+        for (String path : new String[] {"/ru", "/ru/", "/en-GB/kazakistan-dopo-la-rivolta", "/rus/kazakistan-dopo-la-rivolta/notes"}) {
+            assertThat(InterfaceLanguage.followsTheBrowser(request(path, null, "ru"))).as(path).isFalse();
+        }
+        for (String path : new String[] {"/", "/search", "/r/kazakistan", "/russ/kazakistan", "/Ru/kazakistan", "/ru_RU/x", "/sitemap.xml", ""}) {
+            assertThat(InterfaceLanguage.followsTheBrowser(request(path, null, "ru"))).as(path).isTrue();
+            assertThat(InterfaceLanguage.of(request(path, null, "ru"))).as(path).isEqualTo(RUSSIAN);
+        }
+    }
+
+    @Test
     void anEditionInALanguageWithoutABundleGetsTheItalianInterface() {
         assertThat(InterfaceLanguage.of(request("/pt-BR/kazakistan-dopo-la-rivolta", null, "ru"))).isEqualTo(Locale.ITALIAN);
     }

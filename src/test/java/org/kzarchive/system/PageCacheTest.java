@@ -214,6 +214,26 @@ class PageCacheTest {
         assertThat(keptPagesValve.answered() - before).as("MockMvc has no valves: the filter answers").isEqualTo(2);
     }
 
+    @Test
+    void theValveFindsReaderPagesByTheirPathAndHomeAndSearchPagesByTheirKeyButNotAPageAskedWithAQuery() throws Exception {
+        coldCache();
+        for (String path : List.of(TEXT + "/notes", "/", "/search?q=Almaty", "/search?lang=it&q=Almaty")) {
+            var rendered = get(path, "Accept-Language", "ru");
+            long before = keptPagesValve.answered();
+            var cached = get(path, "Accept-Language", "ru");
+            assertThat(keptPagesValve.answered() - before).as("answered by the valve: %s", path).isEqualTo(1);
+            assertThat(cached.body()).as(path).isEqualTo(rendered.body());
+            assertThat(headersOf(cached)).as(path).isEqualTo(headersOf(rendered));
+        }
+        long before = keptPagesValve.answered();
+        var withQuery = get(TEXT + "/notes?utm_source=x");
+        assertThat(withQuery.statusCode()).isEqualTo(200);
+        assertThat(withQuery.headers().firstValue("ETag")).as("answered without the cache").isEmpty();
+        var otherLanguage = get("/search?q=Almaty", "Accept-Language", "en");
+        assertThat(new String(otherLanguage.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("<html lang=\"en\">");
+        assertThat(keptPagesValve.answered() - before).as("neither is the kept page of its address").isZero();
+    }
+
     /**
      * Every header by lower-case name, but those of one response (Date) or of how the body is framed
      * (a rendering is sent in chunks, a cached page with its length); Vary as the set of names it lists.
