@@ -14,6 +14,7 @@ public final class Addresses {
 
     /** Route pattern of a language segment, for request mappings. */
     public static final String LANGUAGE_PATTERN = "[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*";
+    private static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_PATTERN);
     /** Route pattern of a work's slug. */
     public static final String WORK_PATTERN = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
@@ -28,6 +29,17 @@ public final class Addresses {
             + "(?:/" + PARALLEL + "/" + LANGUAGE_PATTERN + ")?");
 
     private Addresses() {
+    }
+
+    /**
+     * Whether {@code segment} is a language segment ({@link #LANGUAGE_PATTERN}). A first part not two
+     * or three characters long ("search", "sitemap.xml") is refused before the pattern, which per
+     * request costs more than the test.
+     */
+    public static boolean isLanguage(String segment) {
+        int dash = segment.indexOf('-');
+        int primary = dash < 0 ? segment.length() : dash;
+        return primary >= 2 && primary <= 3 && LANGUAGE.matcher(segment).matches();
     }
 
     /** The full text: /it/kazakistan-dopo-la-rivolta */

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,8 +26,6 @@ public final class InterfaceLanguage {
     public static final Locale DEFAULT = Locale.ITALIAN;
     /** In the order the language switchers list them. */
     public static final List<Locale> SUPPORTED = List.of(Locale.ITALIAN, Locale.ENGLISH, Locale.forLanguageTag("ru"));
-
-    private static final Pattern LANGUAGE_TAG = Pattern.compile(Addresses.LANGUAGE_PATTERN);
 
     /** One entry of a language switcher: the page in another interface language. */
     public record Choice(String language, String name, String href, boolean current) {
@@ -64,7 +61,7 @@ public final class InterfaceLanguage {
 
     /** The supported language a {@value #PARAMETER} value names, if any. */
     public static Optional<Locale> supported(String tag) {
-        if (tag == null || !LANGUAGE_TAG.matcher(tag.strip()).matches()) {
+        if (tag == null || !Addresses.isLanguage(tag.strip())) {
             return Optional.empty();
         }
         String language = Locale.forLanguageTag(tag.strip()).getLanguage();
@@ -82,9 +79,7 @@ public final class InterfaceLanguage {
         String path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
         int end = path.indexOf('/', 1);
         String first = path.length() > 1 ? path.substring(1, end < 0 ? path.length() : end) : "";
-        // a tag's first part has two or three letters: "search" and the like are told apart without the pattern
-        int primary = first.indexOf('-') < 0 ? first.length() : first.indexOf('-');
-        return primary >= 2 && primary <= 3 && LANGUAGE_TAG.matcher(first).matches() ? Optional.of(first) : Optional.empty();
+        return Addresses.isLanguage(first) ? Optional.of(first) : Optional.empty();
     }
 
     /** The {@value #PARAMETER} parameter, from the address only: reading a form body would parse uploads. */
