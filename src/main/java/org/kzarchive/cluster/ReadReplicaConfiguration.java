@@ -7,7 +7,6 @@ import org.kzarchive.archive.ArchiveMayHaveChanged;
 import org.kzarchive.archive.TranslationChanged;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -22,11 +21,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * With {@code archive.replica-url} set, readers' pages read from that PostgreSQL read replica;
- * writes, the change listener, sessions and the editors' pages use the primary.
+ * writes, the change listener, sessions and the editors' pages use the primary. Whether it is set is
+ * decided when the application starts, not by a condition: in Spring's AOT mode conditions are
+ * evaluated once, when the jar is built.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${archive.replica-url:}'.isBlank()")
 class ReadReplicaConfiguration implements WebMvcConfigurer {
+
+    private final ClusterProperties properties;
+
+    ReadReplicaConfiguration(ClusterProperties properties) {
+        this.properties = properties;
+    }
 
     /** Wraps the application's DataSource (the primary) into one that routes readers' pages to the replica. */
     @Bean
@@ -38,6 +44,9 @@ class ReadReplicaConfiguration implements WebMvcConfigurer {
                     return bean;
                 }
                 ClusterProperties properties = context.getBean(ClusterProperties.class);
+                if (!properties.hasReplica()) {
+                    return bean;
+                }
                 JdbcConnectionDetails primaryDetails = context.getBean(JdbcConnectionDetails.class);
                 HikariDataSource replica = new HikariDataSource();
                 replica.setPoolName("replica");
@@ -59,27 +68,38 @@ class ReadReplicaConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PublicReads()).excludePathPatterns("/admin", "/admin/**", "/actuator/**", "/error");
+        if (properties.hasReplica()) {
+            registry.addInterceptor(new PublicReads()).excludePathPatterns("/admin", "/admin/**", "/actuator/**", "/error");
+        }
     }
 
     @Bean
     ReplicaFreshness replicaFreshness(DataSource dataSource) {
-        return new ReplicaFreshness((ReplicaRoutingDataSource) dataSource);
+        return new ReplicaFreshness(dataSource);
     }
 
-    /** Tells the routing of every change this instance learns of, before the page cache and index act on it. */
-    record ReplicaFreshness(ReplicaRoutingDataSource routing) {
+    /**
+     * Tells the routing, when there is a replica, of every change this instance learns of, before the
+     * page cache and index act on it.
+     */
+    record ReplicaFreshness(DataSource dataSource) {
 
         @Order(Ordered.HIGHEST_PRECEDENCE)
         @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
         void onTranslationChanged(TranslationChanged event) {
-            routing.changeCommitted();
+            changeCommitted();
         }
 
         @Order(Ordered.HIGHEST_PRECEDENCE)
         @EventListener
         void onArchiveMayHaveChanged(ArchiveMayHaveChanged event) {
-            routing.changeCommitted();
+            changeCommitted();
+        }
+
+        private void changeCommitted() {
+            if (dataSource instanceof ReplicaRoutingDataSource routing) {
+                routing.changeCommitted();
+            }
         }
     }
 }

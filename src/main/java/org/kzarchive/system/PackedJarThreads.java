@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -23,7 +24,8 @@ import org.springframework.core.env.MapPropertySource;
  * application then stops answering for good (seen here in the soak's first seconds, when readers
  * arrive while classes are still being loaded; spring-boot issues 51379 and 51463). The JDK's own
  * class loader, which reads the extracted jar, has no such lock that every class load of the jar
- * takes, and the hang has not been seen with it.
+ * takes, and the hang has not been seen with it. In Spring's AOT mode the threads were chosen when
+ * the jar was built and cannot be changed at start: there the packed jar is refused.
  */
 public class PackedJarThreads implements EnvironmentPostProcessor, Ordered {
 
@@ -32,23 +34,35 @@ public class PackedJarThreads implements EnvironmentPostProcessor, Ordered {
 
     private final Log log;
     private final Optional<String> codeLocation;
+    private final boolean aotMode;
 
     public PackedJarThreads(DeferredLogFactory logs) {
         this(logs.getLog(PackedJarThreads.class),
                 Optional.ofNullable(PackedJarThreads.class.getProtectionDomain().getCodeSource())
-                        .map(CodeSource::getLocation).map(URL::toString));
+                        .map(CodeSource::getLocation).map(URL::toString),
+                AotDetector.useGeneratedArtifacts());
     }
 
-    /** {@code codeLocation}: where this class was read from, e.g. {@code jar:nested:/srv/app.jar/!BOOT-INF/classes/!/}. */
-    PackedJarThreads(Log log, Optional<String> codeLocation) {
+    /**
+     * {@code codeLocation}: where this class was read from, e.g. {@code jar:nested:/srv/app.jar/!BOOT-INF/classes/!/};
+     * {@code aotMode}: whether the application runs from the bean definitions made at build time.
+     */
+    PackedJarThreads(Log log, Optional<String> codeLocation, boolean aotMode) {
         this.log = log;
         this.codeLocation = codeLocation;
+        this.aotMode = aotMode;
     }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         boolean packed = codeLocation.filter(l -> l.startsWith(NESTED_JAR)).isPresent();
         if (packed && environment.getProperty(VIRTUAL_THREADS, Boolean.class, false)) {
+            if (aotMode) {
+                throw new IllegalStateException("Spring's AOT mode (spring.aot.enabled) cannot run the packed jar: its "
+                        + "requests would run on virtual threads, chosen when the jar was built, and Spring Boot's nested-jar "
+                        + "class loader can leave them waiting for each other for good. Extract the jar (java "
+                        + "-Djarmode=tools -jar <jar> extract) and run the extracted one, or start without AOT mode.");
+            }
             environment.getPropertySources().addFirst(new MapPropertySource("packed-jar-threads", Map.of(VIRTUAL_THREADS, "false")));
             log.warn("Running from the packed jar: requests run on platform threads, because Spring Boot's nested-jar "
                     + "class loader can leave virtual threads waiting for each other for good. Extract the jar "

@@ -10,8 +10,11 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
  * With {@code archive.replica-url}, readers' pages read from a real streaming replica
@@ -25,11 +28,18 @@ class ReadReplicaTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void readersPagesReadFromTheReplicaChangesShowAtOnceAndAnAbsentReplicaFallsBackToThePrimary() throws Exception {
+    /** In Spring's AOT mode too: the database and the replica are those named at start, not at build time. */
+    @ParameterizedTest(name = "AOT mode: {0}")
+    @ValueSource(booleans = {false, true})
+    void readersPagesReadFromTheReplicaChangesShowAtOnceAndAnAbsentReplicaFallsBackToThePrimary(boolean aotMode)
+            throws Exception {
         assumeTrue(PostgresServer.available(), "PostgreSQL 15 binaries are not installed");
         try (var primary = PostgresServer.started(); var replica = primary.streamingReplica();
-             var site = ArchiveInstance.start(dataDir, primary.jdbcUrl(), "--archive.replica-url=" + replica.jdbcUrl())) {
+             var site = aotMode
+                     ? ArchiveInstance.startInAotMode(dataDir, primary.jdbcUrl(), "--archive.replica-url=" + replica.jdbcUrl())
+                     : ArchiveInstance.start(dataDir, primary.jdbcUrl(), "--archive.replica-url=" + replica.jdbcUrl())) {
+            assertThat(site.inAotMode()).isEqualTo(aotMode);
+            assertThat(site.bean(JdbcConnectionDetails.class).getJdbcUrl()).as("no embedded database").isEqualTo(primary.jdbcUrl());
             var reader = new SiteVisitor();
             assertThat(reader.get(site.base() + "/it/" + WORK + "/notes").statusCode()).isEqualTo(200);
             assertThat(readerConnections(replica)).as("connections of the replica's pool on the replica").isPositive();

@@ -1,6 +1,7 @@
 package org.kzarchive.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 
@@ -21,7 +22,11 @@ class PackedJarThreadsTest {
     }
 
     private static void postProcess(MockEnvironment environment, String codeLocation) {
-        new PackedJarThreads(LogFactory.getLog(PackedJarThreads.class), Optional.of(codeLocation))
+        postProcess(environment, codeLocation, false);
+    }
+
+    private static void postProcess(MockEnvironment environment, String codeLocation, boolean aotMode) {
+        new PackedJarThreads(LogFactory.getLog(PackedJarThreads.class), Optional.of(codeLocation), aotMode)
                 .postProcessEnvironment(environment, new SpringApplication());
     }
 
@@ -56,5 +61,23 @@ class PackedJarThreadsTest {
 
         assertThat(environment.getProperty(PackedJarThreads.VIRTUAL_THREADS, Boolean.class)).isFalse();
         assertThat(output).doesNotContain("packed jar");
+    }
+
+    @Test
+    void inSpringsAotModeThePackedJarIsRefusedWithWhatToDoInstead() {
+        MockEnvironment environment = withVirtualThreads("true");
+
+        assertThatThrownBy(() -> postProcess(environment, "jar:nested:/srv/archive/app.jar/!BOOT-INF/classes/!/", true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AOT mode").hasMessageContaining("extract").hasMessageContaining("without AOT mode");
+    }
+
+    @Test
+    void inSpringsAotModeTheExtractedJarStartsWithVirtualThreads() {
+        MockEnvironment environment = withVirtualThreads("true");
+
+        postProcess(environment, "file:/srv/archive/app/kazakistan-archive.jar", true);
+
+        assertThat(environment.getProperty(PackedJarThreads.VIRTUAL_THREADS, Boolean.class)).isTrue();
     }
 }
