@@ -49,7 +49,7 @@ final class ArchiveDatabase implements JdbcConnectionDetails, AutoCloseable {
                 .start();
     }
 
-    boolean isEmbedded() {
+    private boolean isEmbedded() {
         return embedded != null;
     }
 
