@@ -135,11 +135,13 @@ class EditingSecurityConfiguration {
         return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
-    /** Answers an oversized upload before the CSRF check could misread it as a forged form. */
+    /**
+     * Answers an oversized form, on any address, after the session is known (Spring Session's filter)
+     * and before the CSRF check would read it, or misread it as a forged form.
+     */
     @Bean
-    FilterRegistrationBean<UploadSizeLimit> uploadSizeLimit() {
-        var registration = new FilterRegistrationBean<>(new UploadSizeLimit(UploadSizeLimit.MAX_REQUEST_BYTES));
-        registration.addUrlPatterns("/admin/*");
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit() {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimit());
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }

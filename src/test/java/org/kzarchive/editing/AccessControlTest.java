@@ -229,6 +229,43 @@ class AccessControlTest {
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).contains("HttpOnly", "SameSite=Lax"));
     }
 
+    @Test
+    void aFormLargerThanTheSignInIsReadOnlyFromASignedInEditor() throws Exception {
+        withTheApplicationsOwnCsrfTokens();
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String markdown = "language: de\n\n# Titel\n\n" + "Ein langer Absatz. ".repeat(3_000); // 57 KB
+        String signInToken = csrfToken(client, base + "/admin/sign-in");
+        var anonymous = postForm(client, base + "/admin/translations/preview", "work=" + EditingFixtures.SEED_WORK
+                + "&language=de&markdown=" + encode(markdown) + "&_csrf=" + encode(signInToken));
+        assertThat(anonymous.statusCode()).as("refused before its body is read").isEqualTo(413);
+
+        var signedIn = postForm(client, base + "/admin/sign-in", "username=gate-editor&password=" + encode(EditingFixtures.PASSWORD)
+                + "&_csrf=" + encode(signInToken));
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
+        var editors = postForm(client, base + "/admin/translations/preview", "work=" + EditingFixtures.SEED_WORK
+                + "&language=de&markdown=" + encode(markdown) + "&_csrf=" + encode(csrfToken(client, base + "/admin/translations/new")));
+        assertThat(editors.statusCode()).isEqualTo(200);
+        assertThat(editors.body()).contains("Ein langer Absatz.");
+    }
+
+    private static String csrfToken(java.net.http.HttpClient client, String page) throws Exception {
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return Jsoup.parse(response.body()).select("input[name=_csrf]").attr("value");
+    }
+
+    private static java.net.http.HttpResponse<String> postForm(java.net.http.HttpClient client, String address, String form)
+            throws Exception {
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(address))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private static String sessionCookie(java.net.CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
