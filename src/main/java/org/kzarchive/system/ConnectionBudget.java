@@ -72,8 +72,8 @@ class ConnectionBudget implements WebServerFactoryCustomizer<TomcatServletWebSer
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        long requestHead = environment.getProperty("server.max-http-request-header-size", DataSize.class, DataSize.ofKilobytes(8))
-                .toBytes();
+        String configuredHead = environment.getProperty("server.max-http-request-header-size");
+        long requestHead = (configuredHead == null ? DataSize.ofKilobytes(8) : DataSize.parse(configuredHead)).toBytes();
         Integer bound = environment.containsProperty(OPERATORS_SETTING) ? null
                 : maxConnections(Runtime.getRuntime().maxMemory(), requestHead);
         factory.addConnectorCustomizers(connector -> customize(connector, bound));
