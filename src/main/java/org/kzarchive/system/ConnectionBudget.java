@@ -5,11 +5,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Bounds what Tomcat's open connections can hold. Each holds its socket buffers from the moment it
@@ -45,9 +45,11 @@ class ConnectionBudget implements WebServerFactoryCustomizer<TomcatServletWebSer
     private static final String OPERATORS_SETTING = "server.tomcat.max-connections";
 
     private final Environment environment;
+    private final ServerProperties server;
 
-    ConnectionBudget(Environment environment) {
+    ConnectionBudget(Environment environment, ServerProperties server) {
         this.environment = environment;
+        this.server = server;
     }
 
     /**
@@ -72,10 +74,8 @@ class ConnectionBudget implements WebServerFactoryCustomizer<TomcatServletWebSer
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        String configuredHead = environment.getProperty("server.max-http-request-header-size");
-        long requestHead = (configuredHead == null ? DataSize.ofKilobytes(8) : DataSize.parse(configuredHead)).toBytes();
         Integer bound = environment.containsProperty(OPERATORS_SETTING) ? null
-                : maxConnections(Runtime.getRuntime().maxMemory(), requestHead);
+                : maxConnections(Runtime.getRuntime().maxMemory(), server.getMaxHttpRequestHeaderSize().toBytes());
         factory.addConnectorCustomizers(connector -> customize(connector, bound));
     }
 

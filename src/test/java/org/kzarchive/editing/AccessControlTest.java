@@ -205,24 +205,14 @@ class AccessControlTest {
         var cookies = new java.net.CookieManager();
         var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
         String base = "http://localhost:" + port;
-        var signInPage = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/sign-in")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        String token = Jsoup.parse(signInPage.body()).select("input[name=_csrf]").attr("value");
+        String token = csrfToken(client, base + "/admin/sign-in");
         assertThat(sessionCookie(cookies)).isNull();
-        var failed = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/sign-in"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=gate-editor&password=wrong&_csrf="
-                                + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var failed = postForm(client, base + "/admin/sign-in", "username=gate-editor&password=wrong&_csrf=" + encode(token));
         assertThat(failed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/sign-in?error"));
         assertThat(sessionCookie(cookies)).as("nor does a failed sign-in").isNull();
 
-        String form = "username=gate-editor&password=" + java.net.URLEncoder.encode(EditingFixtures.PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
-        var signedIn = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/sign-in"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var signedIn = postForm(client, base + "/admin/sign-in", "username=gate-editor&password=" + encode(EditingFixtures.PASSWORD)
+                + "&_csrf=" + encode(token));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
         assertThat(sessionCookie(cookies)).isNotNull();

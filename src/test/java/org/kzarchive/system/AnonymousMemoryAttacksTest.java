@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -165,7 +166,7 @@ class AnonymousMemoryAttacksTest {
         // 200 MB heap (Tomcat reads a form into an array of the declared length); here 100, held open
         byte[] body = "username=".concat("a".repeat(1_000)).getBytes(StandardCharsets.US_ASCII);
         long before = usedHeapAfterFullCollection();
-        List<Socket> slowSenders = new java.util.ArrayList<>();
+        List<Socket> slowSenders = new ArrayList<>();
         try (Reader reader = new Reader()) {
             for (int i = 0; i < 100; i++) {
                 var socket = new Socket("localhost", port);

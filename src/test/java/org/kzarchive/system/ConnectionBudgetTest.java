@@ -6,7 +6,9 @@ import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.unit.DataSize;
 
 class ConnectionBudgetTest {
 
@@ -22,7 +24,7 @@ class ConnectionBudgetTest {
 
     @Test
     void withoutTheOperatorsSettingTheConnectorGetsTheBoundAndSmallerBuffers() {
-        Connector connector = customized(new MockEnvironment().withProperty("server.max-http-request-header-size", "64KB"));
+        Connector connector = customized(new MockEnvironment());
 
         assertThat(connector.getProperty("maxConnections"))
                 .isEqualTo(ConnectionBudget.maxConnections(Runtime.getRuntime().maxMemory(), 64 * 1024));
@@ -41,7 +43,9 @@ class ConnectionBudgetTest {
 
     private static Connector customized(MockEnvironment environment) {
         var factory = new TomcatServletWebServerFactory();
-        new ConnectionBudget(environment).customize(factory);
+        var server = new ServerProperties();
+        server.setMaxHttpRequestHeaderSize(DataSize.ofKilobytes(64)); // as application.properties sets it
+        new ConnectionBudget(environment, server).customize(factory);
         Connector connector = new Connector();
         factory.getConnectorCustomizers().forEach(customizer -> customizer.customize(connector));
         return connector;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ class ConnectionFloodTest {
 
     private static final String NOTES = "/it/kazakistan-dopo-la-rivolta/notes";
     private static final int FLOOD = 3_000;
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
 
     @TempDir
     Path dataDir;
@@ -123,7 +125,7 @@ class ConnectionFloodTest {
             }
             head.append((char) b);
         }
-        var length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+        var length = CONTENT_LENGTH.matcher(head);
         if (length.find()) {
             in.readNBytes(Integer.parseInt(length.group(1)));
         }
