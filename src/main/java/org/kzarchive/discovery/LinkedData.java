@@ -61,10 +61,10 @@ public class LinkedData {
         article.put("description", edition.summary());
         article.put("inLanguage", edition.language());
         if (metadata.author() != null) {
-            article.put("author", Map.of("@type", "Organization", "name", metadata.author()));
+            article.put("author", object("@type", "Organization", "name", metadata.author()));
         }
         if (metadata.translator() != null) {
-            article.put("translator", Map.of("@type", "Organization", "name", metadata.translator()));
+            article.put("translator", object("@type", "Organization", "name", metadata.translator()));
         }
         if (metadata.published() != null) {
             article.put("datePublished", metadata.published());
@@ -74,9 +74,9 @@ public class LinkedData {
         if (metadata.originalUrl() != null) {
             article.put("isBasedOn", metadata.originalUrl());
         } else if (metadata.source() != null) {
-            article.put("isBasedOn", Map.of("@type", "CreativeWork", "name", metadata.source()));
+            article.put("isBasedOn", object("@type", "CreativeWork", "name", metadata.source()));
         }
-        article.put("publisher", Map.of("@type", "Organization", "name",
+        article.put("publisher", object("@type", "Organization", "name",
                 messages.getMessage("site.name", null, java.util.Locale.forLanguageTag(edition.language())), "url", address.absolute("/")));
         article.put("mainEntityOfPage", self);
 
@@ -97,11 +97,23 @@ public class LinkedData {
             source.put("@id", metadata.originalUrl());
             source.put("url", metadata.originalUrl());
             List<Map<String, Object>> editions = new ArrayList<>(others);
-            editions.add(Map.of("@id", self));
+            editions.add(object("@id", self));
             source.put("workTranslation", editions);
             article.put("translationOfWork", source);
         }
         return JSON.writeValueAsString(article).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    /**
+     * A JSON object whose keys keep the order given, so that a page's bytes are the same on every
+     * instance and after every restart ({@code Map.of} orders its keys anew in each JVM).
+     */
+    private static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
     }
 
     private Map<String, Object> reference(Translation translation) {

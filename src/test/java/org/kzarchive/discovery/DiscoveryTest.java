@@ -121,6 +121,16 @@ class DiscoveryTest {
     }
 
     @Test
+    void editionPagesWriteTheirDescriptionsObjectsInOneOrderSoEveryInstanceServesTheSameBytes() throws Exception {
+        // Map.of would order these keys anew in each JVM: two instances, or one before and after a restart,
+        // would serve the same revision with different bytes
+        String description = Jsoup.parse(body(SEED)).selectFirst("script[type=application/ld+json]").data();
+        assertThat(description)
+                .contains("\"author\":{\"@type\":\"Organization\",\"name\":\"CrimethInc.\"}")
+                .containsPattern("\"publisher\":\\{\"@type\":\"Organization\",\"name\":\"[^\"]+\",\"url\":\"");
+    }
+
+    @Test
     void editionPagesDescribeThemselvesAsSchemaOrgArticles() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode seed = json.readTree(Jsoup.parse(body(SEED)).selectFirst("script[type=application/ld+json]").data());
