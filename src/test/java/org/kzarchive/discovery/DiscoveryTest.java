@@ -121,7 +121,7 @@ class DiscoveryTest {
     }
 
     @Test
-    void editionPagesWriteTheirDescriptionsObjectsInOneOrderSoEveryInstanceServesTheSameBytes() throws Exception {
+    void editionPagesWriteTheirDescriptionInOneKeyOrderSoEveryInstanceServesTheSameBytes() throws Exception {
         // Map.of would order these keys anew in each JVM: two instances, or one before and after a restart,
         // would serve the same revision with different bytes
         String description = Jsoup.parse(body(SEED)).selectFirst("script[type=application/ld+json]").data();
