@@ -93,13 +93,10 @@ public class LinkedData {
         } else if (original.isPresent()) {
             article.put("translationOfWork", reference(original.get()));
         } else if (metadata.originalUrl() != null) {
-            Map<String, Object> source = new LinkedHashMap<>();
-            source.put("@id", metadata.originalUrl());
-            source.put("url", metadata.originalUrl());
             List<Map<String, Object>> editions = new ArrayList<>(others);
             editions.add(object("@id", self));
-            source.put("workTranslation", editions);
-            article.put("translationOfWork", source);
+            article.put("translationOfWork", object("@id", metadata.originalUrl(), "url", metadata.originalUrl(),
+                    "workTranslation", editions));
         }
         return JSON.writeValueAsString(article).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
@@ -118,12 +115,7 @@ public class LinkedData {
 
     private Map<String, Object> reference(Translation translation) {
         String url = address.absolute("/" + translation.getLanguage() + "/" + translation.getWork().getSlug());
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("@type", "Article");
-        reference.put("@id", url);
-        reference.put("url", url);
-        reference.put("headline", translation.getTitle());
-        reference.put("inLanguage", translation.getLanguage());
-        return reference;
+        return object("@type", "Article", "@id", url, "url", url, "headline", translation.getTitle(),
+                "inLanguage", translation.getLanguage());
     }
 }

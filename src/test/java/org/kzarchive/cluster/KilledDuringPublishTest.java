@@ -3,20 +3,19 @@ package org.kzarchive.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kzarchive.SiteProcess;
 
 /**
  * The site's process is killed (SIGKILL, as kill -9) while PostgreSQL is in the middle of a publish.
@@ -34,7 +33,7 @@ class KilledDuringPublishTest {
     void aPublishKilledMidwayLeavesTheTranslationWhollyBeforeOrAfterAndIndexAndPagesAgreeAfterRestart() throws Exception {
         assumeTrue(PostgresServer.available(), "PostgreSQL 15 binaries are not installed");
         try (var database = PostgresServer.started()) {
-            int port = freePort();
+            int port = SiteProcess.freePort();
             String base = "http://localhost:" + port;
             Process site = startSite(database, port);
             try (Connection watcher = DriverManager.getConnection(database.jdbcUrl(), "postgres", "")) {
@@ -105,14 +104,9 @@ class KilledDuringPublishTest {
     }
 
     private Process startSite(PostgresServer database, int port) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "org.kzarchive.ArchiveApplication",
-                "--server.port=" + port, "--archive.data-dir=" + dataDir, "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--archive.admin.password=" + ArchiveInstance.ADMIN_PASSWORD,
-                "--spring.main.banner-mode=off"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("site.log").toFile()))
-                .start();
+        return SiteProcess.start(dataDir, List.of("-Xmx160m", "-XX:+UseSerialGC"), List.of("--server.port=" + port,
+                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
+                "--archive.admin.password=" + ArchiveInstance.ADMIN_PASSWORD));
     }
 
     private static void waitForHealth(String base, Process site) throws Exception {
@@ -135,12 +129,6 @@ class KilledDuringPublishTest {
     private static String query(Connection connection, String sql) throws Exception {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.kzarchive.cluster;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.kzarchive.SiteProcess;
 
 /**
  * A PostgreSQL 15 server of its own, run from the Debian binaries as the {@code postgres} user, for
@@ -58,7 +59,7 @@ public final class PostgresServer implements AutoCloseable {
         if (ROOT) {
             run(List.of("chown", "postgres:postgres", home.toString()));
         }
-        return new PostgresServer(home, home.resolve("data"), freePort());
+        return new PostgresServer(home, home.resolve("data"), SiteProcess.freePort());
     }
 
     public void start() throws Exception {
@@ -120,12 +121,6 @@ public final class PostgresServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

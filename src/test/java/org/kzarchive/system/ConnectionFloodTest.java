@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kzarchive.SiteProcess;
 
 /**
  * Thousands of connections from one anonymous client, half of them idle and half stopping in the
@@ -37,7 +37,7 @@ class ConnectionFloodTest {
 
     @Test
     void aFloodOfIdleAndHalfSentConnectionsNeitherExhaustsTheHeapNorStopsTheSite() throws Exception {
-        int port = freePort();
+        int port = SiteProcess.freePort();
         Process site = startSite(port);
         List<Socket> flood = new ArrayList<>();
         try {
@@ -81,12 +81,8 @@ class ConnectionFloodTest {
     }
 
     private Process startSite(int port) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms200m", "-Xmx200m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
-                "org.kzarchive.ArchiveApplication", "--server.port=" + port, "--archive.data-dir=" + dataDir,
-                "--archive.admin.password=flood-test-password", "--spring.main.banner-mode=off");
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("site.log").toFile())).start();
+        return SiteProcess.start(dataDir, List.of("-Xms200m", "-Xmx200m", "-XX:+UseG1GC"),
+                List.of("--server.port=" + port, "--archive.admin.password=flood-test-password"));
     }
 
     /** Waits until a new connection is answered 200 on the notes page (the site started, or the flood drained). */
@@ -137,11 +133,5 @@ class ConnectionFloodTest {
             socket.close();
         }
         sockets.clear();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
