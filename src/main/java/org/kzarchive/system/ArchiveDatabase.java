@@ -1,12 +1,7 @@
 package org.kzarchive.system;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.io.UncheckedIOException;
 
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -18,35 +13,22 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  */
 final class ArchiveDatabase implements JdbcConnectionDetails, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ArchiveDatabase.class);
-
     private final DataSourceProperties configured;
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedPostgresStart embedded;
 
-    private ArchiveDatabase(DataSourceProperties configured, EmbeddedPostgres embedded) {
+    private ArchiveDatabase(DataSourceProperties configured, EmbeddedPostgresStart embedded) {
         this.configured = configured;
         this.embedded = embedded;
     }
 
-    static ArchiveDatabase configuredOrEmbedded(DataSourceProperties configured, Path embeddedDirectory)
-            throws IOException {
-        String url = configured.getUrl();
-        return (url != null && !url.isBlank())
-                ? new ArchiveDatabase(configured, null)
-                : new ArchiveDatabase(null, startEmbedded(embeddedDirectory.toAbsolutePath()));
+    static ArchiveDatabase configured(DataSourceProperties configured) {
+        return new ArchiveDatabase(configured, null);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        log.info("No spring.datasource.url set: starting embedded PostgreSQL with its data in {}", directory);
-        OrphanedPostgres.stopIfRunning(directory);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                // durability matters more than speed here: edits must survive a crash
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "50")
-                .start();
+    /** The embedded server, once it has started (or why it could not). */
+    static ArchiveDatabase embedded(EmbeddedPostgresStart start) throws IOException {
+        start.server();
+        return new ArchiveDatabase(null, start);
     }
 
     private boolean isEmbedded() {
@@ -65,7 +47,15 @@ final class ArchiveDatabase implements JdbcConnectionDetails, AutoCloseable {
 
     @Override
     public String getJdbcUrl() {
-        return isEmbedded() ? "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres" : configured.determineUrl();
+        return isEmbedded() ? "jdbc:postgresql://localhost:" + embeddedPort() + "/postgres" : configured.determineUrl();
+    }
+
+    private int embeddedPort() {
+        try {
+            return embedded.server().getPort();
+        } catch (IOException startedWhenMade) {
+            throw new UncheckedIOException(startedWhenMade);
+        }
     }
 
     @Override

@@ -2,13 +2,19 @@ package org.kzarchive.system;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.aot.AbstractAotProcessor;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts PostgreSQL from the data directory when no database server is configured, so that
@@ -23,8 +29,31 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties({ArchiveProperties.class, DataSourceProperties.class})
 public class EmbeddedDatabaseAutoConfiguration {
 
+    private static final String START = "embeddedPostgresStart";
+
+    /**
+     * Begins the embedded server's start as soon as the configuration is read, before any bean is
+     * made: it then runs beside the making of the web layer (about 0.4 s) instead of after it.
+     */
     @Bean
-    ArchiveDatabase archiveDatabase(ArchiveProperties properties, DataSourceProperties dataSource) throws IOException {
-        return ArchiveDatabase.configuredOrEmbedded(dataSource, properties.databaseDir());
+    static BeanFactoryPostProcessor embeddedPostgresStartsFirst(Environment environment) {
+        return beanFactory -> {
+            String url = environment.getProperty("spring.datasource.url");
+            boolean buildingAheadOfTime = Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING);
+            if ((url == null || url.isBlank()) && !buildingAheadOfTime
+                    && beanFactory instanceof DefaultListableBeanFactory factory) {
+                var properties = Binder.get(environment).bindOrCreate("archive", ArchiveProperties.class);
+                var start = EmbeddedPostgresStart.begin(properties.databaseDir());
+                factory.registerSingleton(START, start);
+                factory.registerDisposableBean(START, start::close); // also when the start fails later on
+            }
+        };
+    }
+
+    @Bean
+    ArchiveDatabase archiveDatabase(ObjectProvider<EmbeddedPostgresStart> embedded, DataSourceProperties dataSource)
+            throws IOException {
+        EmbeddedPostgresStart start = embedded.getIfAvailable();
+        return start == null ? ArchiveDatabase.configured(dataSource) : ArchiveDatabase.embedded(start);
     }
 }
