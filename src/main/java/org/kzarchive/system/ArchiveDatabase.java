@@ -1,7 +1,6 @@
 package org.kzarchive.system;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -15,20 +14,21 @@ final class ArchiveDatabase implements JdbcConnectionDetails, AutoCloseable {
 
     private final DataSourceProperties configured;
     private final EmbeddedPostgresStart embedded;
+    private final int embeddedPort;
 
-    private ArchiveDatabase(DataSourceProperties configured, EmbeddedPostgresStart embedded) {
+    private ArchiveDatabase(DataSourceProperties configured, EmbeddedPostgresStart embedded, int embeddedPort) {
         this.configured = configured;
         this.embedded = embedded;
+        this.embeddedPort = embeddedPort;
     }
 
     static ArchiveDatabase configured(DataSourceProperties configured) {
-        return new ArchiveDatabase(configured, null);
+        return new ArchiveDatabase(configured, null, 0);
     }
 
     /** The embedded server, once it has started (or why it could not). */
     static ArchiveDatabase embedded(EmbeddedPostgresStart start) throws IOException {
-        start.server();
-        return new ArchiveDatabase(null, start);
+        return new ArchiveDatabase(null, start, start.server().getPort());
     }
 
     private boolean isEmbedded() {
@@ -47,15 +47,7 @@ final class ArchiveDatabase implements JdbcConnectionDetails, AutoCloseable {
 
     @Override
     public String getJdbcUrl() {
-        return isEmbedded() ? "jdbc:postgresql://localhost:" + embeddedPort() + "/postgres" : configured.determineUrl();
-    }
-
-    private int embeddedPort() {
-        try {
-            return embedded.server().getPort();
-        } catch (IOException startedWhenMade) {
-            throw new UncheckedIOException(startedWhenMade);
-        }
+        return isEmbedded() ? "jdbc:postgresql://localhost:" + embeddedPort + "/postgres" : configured.determineUrl();
     }
 
     @Override
