@@ -1,5 +1,7 @@
 package org.kzarchive;
 
+import org.kzarchive.system.KeptPagesFirst;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ArchiveApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ArchiveApplication.class, args);
+        var application = new SpringApplication(ArchiveApplication.class);
+        application.setApplicationContextFactory(KeptPagesFirst.contexts());
+        application.run(args);
     }
 }

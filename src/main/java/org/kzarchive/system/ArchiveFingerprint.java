@@ -1,17 +1,19 @@
 package org.kzarchive.system;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A digest of everything in the database that public pages are rendered from: every table of the
@@ -26,35 +28,38 @@ class ArchiveFingerprint {
     private static final Set<String> NOT_ON_PAGES = Set.of("editor", "spring_session", "spring_session_attributes",
             "sign_in_attempt", "audit_event", "flyway_schema_history");
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    private final DataSource dataSource;
 
-    ArchiveFingerprint(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
-        transaction.setReadOnly(true);
-        // called after a commit, where the committed transaction's resources are still bound
-        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    ArchiveFingerprint(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /**
      * The digest now, or empty when the database cannot be read at once (then nothing kept is taken
-     * as current). Taken when a change has committed, so it waits at most a second for a lock.
+     * as current). Taken when a change has committed, so it waits at most a second for a lock. Read
+     * in a transaction of its own on a connection of its own, not through the JPA transaction manager:
+     * at start-up it is taken before Hibernate is ready ({@link KeptPagesFirst}), and after a commit
+     * the committed transaction's resources are still bound to the thread.
      */
     Optional<String> now() {
-        try {
-            return Optional.ofNullable(transaction.execute(tx -> {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            try {
+                var jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
                 jdbc.execute("set local lock_timeout = '1s'");
                 jdbc.execute("set local statement_timeout = '10s'");
-                return digest();
-            }));
-        } catch (RuntimeException e) {
+                return Optional.of(digest(jdbc));
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
             log.info("Cannot take the archive's fingerprint (pages kept at the next stop will be rendered again): {}", e.toString());
             return Optional.empty();
         }
     }
 
-    private String digest() {
+    private static String digest(JdbcTemplate jdbc) {
         List<String> tables = jdbc.queryForList("""
                 select table_name from information_schema.tables
                 where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""", String.class)

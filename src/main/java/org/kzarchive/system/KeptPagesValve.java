@@ -1,15 +1,24 @@
 package org.kzarchive.system;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,17 +28,25 @@ import org.springframework.stereotype.Component;
  * container builds the request's filter chain and calls the filters: {@link PageCacheFilter} would
  * answer it first of all filters, with the same bytes and headers, but with 10–15% more CPU per response
  * (measured side by side). Anything else goes on to the filters: a page not kept, a previous
- * version, a rendering to wait for are the filter's.
+ * version, a rendering to wait for are the filter's. When the server was opened before the start ended
+ * ({@link KeptPagesFirst}), anything else waits here for its end.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after HeaderBytes' valve, which gives it Tomcat's header list
-class KeptPagesValve implements TomcatContextCustomizer {
+class KeptPagesValve implements TomcatContextCustomizer, DisposableBean {
+
+    // a start opened early has made its database and web server: what is left takes seconds
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
 
     private final PageCache cache;
-    private final java.util.concurrent.atomic.LongAdder answered = new java.util.concurrent.atomic.LongAdder();
+    private final MessageSource messages;
+    private final LongAdder answered = new LongAdder();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile boolean stopped;
 
-    KeptPagesValve(PageCache cache) {
+    KeptPagesValve(PageCache cache, MessageSource messages) {
         this.cache = cache;
+        this.messages = messages;
     }
 
     @Override
@@ -65,7 +82,44 @@ class KeptPagesValve implements TomcatContextCustomizer {
                     return;
                 }
             }
+            if (!startEnded()) {
+                refuseWhileStarting(request, response);
+                return;
+            }
             getNext().invoke(request, response);
         }
+    }
+
+    /** Whether the start has ended, waiting for it when the server was opened early ({@link KeptPagesFirst}). */
+    private boolean startEnded() {
+        if (started.getCount() > 0) {
+            try {
+                started.await(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return started.getCount() == 0 && !stopped;
+    }
+
+    private void refuseWhileStarting(Request request, Response response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "10");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().println(messages.getMessage("error.starting", null, InterfaceLanguage.of(request)));
+    }
+
+    /** The start has ended the usual way: the web server would only now have accepted requests. */
+    @EventListener(WebServerInitializedEvent.class)
+    void startEnded(WebServerInitializedEvent event) {
+        started.countDown();
+    }
+
+    /** A start that fails, or a stop: requests still held are refused. */
+    @Override
+    public void destroy() {
+        stopped = true;
+        started.countDown();
     }
 }

@@ -59,6 +59,7 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
     private final PublicAddress address;
     private final ArchiveFingerprint fingerprint;
     private final AtomicReference<StateOf> state = new AtomicReference<>(new StateOf(-1, ""));
+    private boolean takenBack; // guarded by this
 
     PageSnapshot(PageCache cache, ArchiveProperties properties, ApplicationBuild build, PublicAddress address,
                  ArchiveFingerprint fingerprint) {
@@ -78,15 +79,29 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
 
     @Override
     public void afterSingletonsInstantiated() {
-        // no page has been rendered yet: the server does not accept requests before this
+        takeBack();
+    }
+
+    /**
+     * Takes the kept pages back, once: before the server accepts any request, when no page has been
+     * rendered yet. Early ({@link KeptPagesFirst}) or when every bean has been made.
+     *
+     * @return how many of them are current pages, to be answered as they are
+     */
+    synchronized int takeBack() {
+        if (takenBack) {
+            return 0;
+        }
+        takenBack = true;
         String now = fingerprint.now().orElse("");
         state.set(new StateOf(cache.generation().number(), now));
         Kept kept = read();
+        int current = 0;
         if (!now.isEmpty() && now.equals(kept.fingerprint())) {
             cache.restoreCurrent(kept.current());
             cache.restorePreviousVersions(kept.previous());
-            log.info("Took {} pages rendered before the restart: {} current, the archive has not changed", kept.size(),
-                    kept.current().size());
+            current = kept.current().size();
+            log.info("Took {} pages rendered before the restart: {} current, the archive has not changed", kept.size(), current);
         } else if (kept.size() > 0) {
             cache.restorePreviousVersions(concat(kept.previous(), kept.current()));
             log.info("Took {} pages rendered before the restart as previous versions, to be rendered again", kept.size());
@@ -97,6 +112,7 @@ class PageSnapshot implements SmartInitializingSingleton, DisposableBean {
         } catch (IOException e) {
             log.debug("Cannot delete {}: {}", file, e.toString());
         }
+        return current;
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {

@@ -31,7 +31,7 @@ class PageSnapshotTest {
     /** What the database holds, as {@link ArchiveFingerprint} would digest it; empty when it cannot be read. */
     private String archive = "archive as published on Monday";
 
-    private final ArchiveFingerprint fingerprint = new ArchiveFingerprint(null, null) {
+    private final ArchiveFingerprint fingerprint = new ArchiveFingerprint(null) {
         @Override
         Optional<String> now() {
             return Optional.ofNullable(archive);

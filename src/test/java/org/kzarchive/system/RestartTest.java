@@ -1,7 +1,9 @@
 package org.kzarchive.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,19 +22,29 @@ import org.kzarchive.reading.PageFetcher;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The embedded database keeps everything in the data directory: a restart loses nothing. */
 class RestartTest {
 
+    // a fixed public address: the kept pages' links name it, so only a start with the same address takes them
+    private static final String SITE = "--archive.public-url=https://archivio.example.org";
+
     @TempDir
     Path dataDir;
 
     private ConfigurableApplicationContext start(String... more) {
+        return start(new Class<?>[0], more);
+    }
+
+    /** Started as {@code main} starts it, with {@code beans} made while the start goes on. */
+    private ConfigurableApplicationContext start(Class<?>[] beans, String... more) {
         List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--archive.data-dir=" + dataDir));
         arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(ArchiveApplication.class)
+        return new SpringApplicationBuilder(ArchiveApplication.class).sources(beans)
+                .contextFactory(KeptPagesFirst.contexts())
                 .properties("spring.main.banner-mode=off")
                 // command-line arguments outrank the test run's system property for the data directory
                 .run(arguments.toArray(String[]::new));
@@ -68,16 +83,14 @@ class RestartTest {
 
     @Test
     void pagesRenderedBeforeAStopAreKeptForTheNextStartAndRenderedAgainFromTheDatabase() throws Exception {
-        // a fixed public address: the kept pages' links name it, so only a start with the same address takes them
-        String site = "--archive.public-url=https://archivio.example.org";
         Path kept = dataDir.resolve("page-snapshot").resolve("pages.bin");
-        try (var first = start(site)) {
+        try (var first = start(SITE)) {
             new PageFetcher(port(first)).page("/it/kazakistan-dopo-la-rivolta");
             // changed while the application is stopped, as by another instance
             first.getBean(JdbcTemplate.class).update("update translation set translator = 'Redazione' where language = 'it'");
         }
         assertThat(kept).as("written at the stop").exists();
-        try (var second = start(site)) {
+        try (var second = start(SITE)) {
             assertThat(kept).as("taken at the start").doesNotExist();
             // whoever asks for the page as it is now gets it at once
             HttpResponse<String> current = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -93,27 +106,85 @@ class RestartTest {
     }
 
     @Test
-    void pagesKeptAtAStopAreCurrentAtTheNextStartWhenNothingChangedMeanwhile() throws Exception {
-        String site = "--archive.public-url=https://archivio.example.org";
-        String page;
-        // the first start of a new database fills the workbench's tables once it is up: a change, like any other
-        start(site).close();
-        try (var first = start(site)) {
-            page = new PageFetcher(port(first)).page("/it/kazakistan-dopo-la-rivolta").outerHtml();
-            // every page of the sitemap rendered, so every one is kept
-            PagesRenderedAgain.await(first);
-        }
-        try (var second = start(site)) {
+    void pagesKeptAtAStopAreCurrentAtTheNextStartWhenNothingChangedMeanwhileAndAnsweredBeforeItEnds() throws Exception {
+        String page = aRunThatKeptEveryPage();
+        try (var second = start(new Class<?>[] {DuringTheStart.class}, SITE)) {
+            var during = second.getBean(DuringTheStart.class);
+            assertThat(during.keptPage.statusCode()).as("a kept page, while the rest of the application is made").isEqualTo(200);
+            assertThat(org.jsoup.Jsoup.parse(during.keptPage.body(), "http://localhost:" + port(second) + "/it/kazakistan-dopo-la-rivolta")
+                    .outerHtml()).isEqualTo(page);
+            assertThat(during.searchAnsweredDuringTheStart).as("a page not kept waits for the start's end").isFalse();
+            HttpResponse<String> search = during.search.get(30, TimeUnit.SECONDS);
+            assertThat(search.statusCode()).isEqualTo(200);
+            assertThat(search.body()).contains("Almaty");
+
             PageCache cache = second.getBean(PageCache.class);
             assertThat(cache.get("/it/kazakistan-dopo-la-rivolta")).as("current from the start").isNotNull();
             assertThat(new PageFetcher(port(second)).page("/it/kazakistan-dopo-la-rivolta").outerHtml()).isEqualTo(page);
             PagesRenderedAgain.await(second);
-            // nothing rendered again; only the searches made after start-up to warm the search code
+            // nothing rendered again; only the search asked during the start and those made after it to warm the search code
             int warmUpSearches = PageRefresher.searchesToWarmUp(List.of("/it/kazakistan-dopo-la-rivolta",
                     "/en/kazakistan-dopo-la-rivolta", "/ru/kazakistan-dopo-la-rivolta")).size();
-            assertThat(cache.pagesRendered()).isLessThanOrEqualTo(warmUpSearches);
+            assertThat(cache.pagesRendered()).isLessThanOrEqualTo(1 + warmUpSearches);
             // and the requests for cached pages that warm the code sending them were all answered from the cache
             assertThat(second.getBean(PageRefresher.class).cachedPagesAnsweredAfterStartUp()).isEqualTo(PageRefresher.WARM_UP_ANSWERS);
+        }
+    }
+
+    @Test
+    void aStartThatFailsAfterAnsweringKeptPagesLeavesNoRequestWaiting() throws Exception {
+        aRunThatKeptEveryPage();
+        assertThatThrownBy(() -> start(new Class<?>[] {FailingStart.class}, SITE)).hasRootCauseMessage("a bean that cannot be made");
+        try {
+            HttpResponse<String> held = FailingStart.search.get(30, TimeUnit.SECONDS);
+            assertThat(held.statusCode()).as("refused, never answered by a half-made application").isEqualTo(503);
+            assertThat(held.headers().firstValue("Retry-After")).isPresent();
+            assertThat(held.body()).contains("riprova tra qualche secondo");
+        } catch (ExecutionException closedWithTheServer) {
+            assertThat(closedWithTheServer).hasCauseInstanceOf(IOException.class);
+        }
+    }
+
+    /** Two starts on a new data directory, the second without a change after the first: returns the full text kept at its stop. */
+    private String aRunThatKeptEveryPage() throws Exception {
+        // the first start of a new database fills the workbench's tables once it is up: a change, like any other
+        start(SITE).close();
+        try (var first = start(SITE)) {
+            String page = new PageFetcher(port(first)).page("/it/kazakistan-dopo-la-rivolta").outerHtml();
+            // every page of the sitemap rendered, so every one is kept
+            PagesRenderedAgain.await(first);
+            return page;
+        }
+    }
+
+    private static HttpRequest get(ApplicationContext context, String path) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+    }
+
+    /** Made after the web server, before the start ends: asks for a kept page and for a search as readers would. */
+    static class DuringTheStart {
+        final HttpResponse<String> keptPage;
+        final CompletableFuture<HttpResponse<String>> search;
+        final boolean searchAnsweredDuringTheStart;
+
+        DuringTheStart(ApplicationContext context) throws Exception {
+            var client = HttpClient.newHttpClient();
+            keptPage = client.send(get(context, "/it/kazakistan-dopo-la-rivolta"), HttpResponse.BodyHandlers.ofString());
+            search = client.sendAsync(get(context, "/search?q=Almaty"), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(500);
+            searchAnsweredDuringTheStart = search.isDone();
+        }
+    }
+
+    /** A bean that fails after the web server was opened to kept pages, while a reader waits for a search. */
+    static class FailingStart {
+        static CompletableFuture<HttpResponse<String>> search;
+
+        FailingStart(ApplicationContext context) throws InterruptedException {
+            search = HttpClient.newHttpClient().sendAsync(get(context, "/search?q=Almaty"), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(500);
+            throw new IllegalStateException("a bean that cannot be made");
         }
     }
 }
