@@ -14,13 +14,15 @@ import org.kzarchive.archive.EditionTextSaved;
 import org.kzarchive.importing.InvalidContentException;
 import org.kzarchive.importing.ParsedTranslation;
 import org.kzarchive.importing.TranslationParser;
+import org.kzarchive.system.PageCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the workbench's passages in step with the whole texts: when the reference edition is
@@ -41,13 +43,18 @@ class EditionSync {
     private final TranslationUnits units;
     private final TranslationParser parser;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final PageCache pages;
 
-    EditionSync(Editions editions, SourceVersions sources, TranslationUnits units, TranslationParser parser, Clock clock) {
+    EditionSync(Editions editions, SourceVersions sources, TranslationUnits units, TranslationParser parser, Clock clock,
+                PlatformTransactionManager transactions, PageCache pages) {
         this.editions = editions;
         this.sources = sources;
         this.units = units;
         this.parser = parser;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.pages = pages;
     }
 
     @EventListener
@@ -69,16 +76,29 @@ class EditionSync {
         }
     }
 
-    /** After the content import of start-up: the reference's versions, and the passages of every translation. */
+    /**
+     * After the content import of start-up: the reference's versions, and the passages of every
+     * translation. When that changes what readers see (the marks of passages not translated or
+     * translated from an older version: the first start of a database, a changed content folder),
+     * the pages rendered so far are outdated once it has committed, as after an editor's change.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
     public void onStart() {
+        if (Boolean.TRUE.equals(transaction.execute(status -> syncAll()))) {
+            pages.invalidate();
+            log.info("Passages of the editions recorded at start-up: pages rendered before are rendered again");
+        }
+    }
+
+    /** @return whether what readers see of any edition changed */
+    private boolean syncAll() {
+        boolean changed = false;
         for (var edition : editions.all()) {
             if (edition.isReference()) {
                 if (edition.isPublished()) {
                     ParsedTranslation parsed = parse(edition, edition.markdown());
                     if (parsed != null) {
-                        referencePublished(edition, parsed, false);
+                        changed |= referencePublished(edition, parsed, false);
                     }
                 }
                 continue;
@@ -92,20 +112,25 @@ class EditionSync {
             }
             takePassages(edition, parsed, "content/", !units.any(edition.id()));
             if (edition.isPublished()) {
-                recordPublished(edition);
+                changed |= recordPublished(edition);
             }
         }
+        return changed;
     }
 
-    /** Records what readers see of a published translation: each passage's source version, or the reference standing in. */
-    void recordPublished(Editions.Edition edition) {
+    /**
+     * Records what readers see of a published translation: each passage's source version, or the reference standing in.
+     *
+     * @return whether that changed
+     */
+    boolean recordPublished(Editions.Edition edition) {
         var reference = editions.referenceOf(edition.workId());
         if (reference.isEmpty()) {
-            return;
+            return false;
         }
         ParsedTranslation referenceText = parse(reference.get(), reference.get().markdown());
         if (referenceText == null) {
-            return;
+            return false;
         }
         Map<String, TranslationUnits.Unit> current = units.of(edition.id());
         Set<String> fallbacks = new HashSet<>();
@@ -115,7 +140,7 @@ class EditionSync {
                 fallbacks.add(unit.key());
             }
         }
-        units.recordPublished(edition.id(), ReferenceUnits.of(referenceText), current, fallbacks);
+        return units.recordPublished(edition.id(), ReferenceUnits.of(referenceText), current, fallbacks);
     }
 
     /**
@@ -142,15 +167,16 @@ class EditionSync {
         });
     }
 
-    private void referencePublished(Editions.Edition reference, ParsedTranslation parsed, boolean minor) {
+    /** @return whether a passage's version changed, appeared or disappeared */
+    private boolean referencePublished(Editions.Edition reference, ParsedTranslation parsed, boolean minor) {
         Map<String, SourceVersions.Current> before = sources.current(reference.workId());
         Map<String, String> oldTexts = sources.texts(reference.workId(), hashes(before));
         List<SourceUnit> now = ReferenceUnits.of(parsed);
         List<SourceVersions.Change> changes = sources.record(reference.workId(), now, minor, clock.instant());
-        if (before.isEmpty() || changes.isEmpty()) {
-            return;
+        if (!before.isEmpty() && !changes.isEmpty()) {
+            offerDraftsForSplitsAndMerges(reference, now, changes, before, oldTexts);
         }
-        offerDraftsForSplitsAndMerges(reference, now, changes, before, oldTexts);
+        return !changes.isEmpty();
     }
 
     /**

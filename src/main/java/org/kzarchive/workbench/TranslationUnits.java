@@ -2,9 +2,12 @@ package org.kzarchive.workbench;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -88,14 +91,25 @@ class TranslationUnits {
                 (rs, n) -> new HistoryEntry(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), translationId, key);
     }
 
-    /** Records what readers now see of a published translation, passage by passage. */
-    void recordPublished(long translationId, List<SourceUnit> reference, Map<String, Unit> units, java.util.Set<String> fallbacks) {
-        jdbc.update("delete from edition_passage where translation_id = ?", translationId);
+    /**
+     * Records what readers now see of a published translation, passage by passage.
+     *
+     * @return whether that differs from what was recorded (the reader's pages show it)
+     */
+    boolean recordPublished(long translationId, List<SourceUnit> reference, Map<String, Unit> units, Set<String> fallbacks) {
         List<Object[]> rows = reference.stream().map(u -> {
             Unit unit = units.get(u.key());
             boolean fallback = fallbacks.contains(u.key());
             return new Object[] {translationId, u.key(), fallback || unit == null ? null : unit.sourceHash(), fallback};
         }).toList();
+        Set<List<Object>> recorded = new HashSet<>(jdbc.query(
+                "select translation_id, key, source_hash, fallback from edition_passage where translation_id = ?",
+                (rs, n) -> Arrays.asList(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)), translationId));
+        if (recorded.size() == rows.size() && rows.stream().allMatch(row -> recorded.contains(Arrays.asList(row)))) {
+            return false;
+        }
+        jdbc.update("delete from edition_passage where translation_id = ?", translationId);
         jdbc.batchUpdate("insert into edition_passage (translation_id, key, source_hash, fallback) values (?, ?, ?, ?)", rows);
+        return true;
     }
 }
