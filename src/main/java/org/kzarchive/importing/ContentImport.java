@@ -1,6 +1,5 @@
 package org.kzarchive.importing;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +41,6 @@ public class ContentImport {
     }
 
     public Outcome importAll(ContentFolder folder, TranslationWriter writer) {
-        if (!Files.isDirectory(folder.root())) {
-            log.warn("Content folder {} does not exist: nothing imported from it; set archive.content-dir (ARCHIVE_CONTENT_DIR) "
-                    + "to the folder of the Markdown translations", folder.root().toAbsolutePath().normalize());
-        }
         List<ContentProblem> problems = new ArrayList<>();
         Map<String, WorkFacts> works = new HashMap<>();
         for (ContentFolder.WorkFile file : folder.works(problems)) {

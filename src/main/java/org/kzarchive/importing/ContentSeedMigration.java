@@ -1,5 +1,8 @@
 package org.kzarchive.importing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -54,9 +57,14 @@ class ContentSeedMigration implements JavaMigration {
 
     @Override
     public void migrate(Context context) {
+        Path root = folder.root().toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            log.warn("Content folder {} does not exist: nothing imported from it; set archive.content-dir (ARCHIVE_CONTENT_DIR) "
+                    + "to the folder of the Markdown translations", root);
+        }
         var jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
         var outcome = contentImport.importAll(folder, new TranslationWriter(jdbc));
         log.info("Content folder {}: {} translations imported, {} unchanged, {} kept as edited on the site",
-                folder.root().toAbsolutePath().normalize(), outcome.imported(), outcome.unchanged(), outcome.keptEditorVersion());
+                root, outcome.imported(), outcome.unchanged(), outcome.keptEditorVersion());
     }
 }

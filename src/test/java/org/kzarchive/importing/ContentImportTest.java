@@ -7,19 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kzarchive.ArchiveIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 @ArchiveIntegrationTest
 @Transactional // each test's writes are rolled back
-@ExtendWith(OutputCaptureExtension.class)
 class ContentImportTest {
 
     private static final String FILE = """
@@ -62,27 +58,6 @@ class ContentImportTest {
 
     private int rows(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Integer.class);
-    }
-
-    @Test
-    void aMissingFolderImportsNothingAndTellsTheOperatorWhichSettingNamesIt(CapturedOutput output) {
-        int before = rows("translation");
-        Path missing = content.resolve("no-such-folder");
-
-        var outcome = contentImport.importAll(new ContentFolder(missing), new TranslationWriter(jdbc));
-
-        assertThat(outcome.imported()).isZero();
-        assertThat(rows("translation")).isEqualTo(before);
-        assertThat(output.getOut()).contains("Content folder " + missing + " does not exist").contains("archive.content-dir");
-    }
-
-    @Test
-    void anExistingFolderIsNotReportedMissing(CapturedOutput output) throws Exception {
-        int start = output.getOut().length();
-
-        contentImport.importAll(folderWith("en", "prova-di-import.md", FILE), new TranslationWriter(jdbc));
-
-        assertThat(output.getOut().substring(start)).doesNotContain("does not exist");
     }
 
     @Test
