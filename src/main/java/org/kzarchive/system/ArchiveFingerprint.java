@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * restart ({@link PageSnapshot}) are never taken as current when anything they show may have changed.
  */
 @Component
-class ArchiveFingerprint {
+public class ArchiveFingerprint {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveFingerprint.class);
     private static final Set<String> NOT_ON_PAGES = Set.of("editor", "spring_session", "spring_session_attributes",
@@ -41,7 +41,7 @@ class ArchiveFingerprint {
      * at start-up it is taken before Hibernate is ready ({@link KeptPagesFirst}), and after a commit
      * the committed transaction's resources are still bound to the thread.
      */
-    Optional<String> now() {
+    public Optional<String> now() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);

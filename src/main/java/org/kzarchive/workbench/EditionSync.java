@@ -45,9 +45,10 @@ class EditionSync {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final PageCache pages;
+    private final LastStartUpSync lastStartUpSync;
 
     EditionSync(Editions editions, SourceVersions sources, TranslationUnits units, TranslationParser parser, Clock clock,
-                PlatformTransactionManager transactions, PageCache pages) {
+                PlatformTransactionManager transactions, PageCache pages, LastStartUpSync lastStartUpSync) {
         this.editions = editions;
         this.sources = sources;
         this.units = units;
@@ -55,6 +56,7 @@ class EditionSync {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.pages = pages;
+        this.lastStartUpSync = lastStartUpSync;
     }
 
     @EventListener
@@ -81,13 +83,23 @@ class EditionSync {
      * translation. When that changes what readers see (the marks of passages not translated or
      * translated from an older version: the first start of a database, a changed content folder),
      * the pages rendered so far are outdated once it has committed, as after an editor's change.
+     * Skipped when the database is as this build's last start-up sync left it ({@link LastStartUpSync}).
      */
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
-        if (Boolean.TRUE.equals(transaction.execute(status -> syncAll()))) {
-            pages.invalidate();
-            log.info("Passages of the editions recorded at start-up: pages rendered before are rendered again");
+        long began = System.nanoTime();
+        if (lastStartUpSync.nothingChangedSince()) {
+            log.info("Passages of the editions: the database is as this build's last start-up sync left it, not read again ({} ms)",
+                    (System.nanoTime() - began) / 1_000_000);
+            return;
         }
+        boolean changed = Boolean.TRUE.equals(transaction.execute(status -> syncAll()));
+        if (changed) {
+            pages.invalidate();
+        }
+        lastStartUpSync.recordInStep();
+        log.info("Passages of the editions recorded at start-up in {} ms{}", (System.nanoTime() - began) / 1_000_000,
+                changed ? ": pages rendered before are rendered again" : ", nothing changed");
     }
 
     /** @return whether what readers see of any edition changed */

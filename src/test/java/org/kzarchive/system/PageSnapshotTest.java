@@ -33,7 +33,7 @@ class PageSnapshotTest {
 
     private final ArchiveFingerprint fingerprint = new ArchiveFingerprint(null) {
         @Override
-        Optional<String> now() {
+        public Optional<String> now() {
             return Optional.ofNullable(archive);
         }
     };

@@ -16,18 +16,24 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kzarchive.ArchiveApplication;
 import org.kzarchive.reading.PageFetcher;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The embedded database keeps everything in the data directory: a restart loses nothing. */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartTest {
+
+    private static final String PASSAGES_NOT_READ_AGAIN = "Passages of the editions: the database is as this build's last start-up sync left it";
 
     // a fixed public address: the kept pages' links name it, so only a start with the same address takes them
     private static final String SITE = "--archive.public-url=https://archivio.example.org";
@@ -142,6 +148,52 @@ class RestartTest {
             assertThat(held.body()).contains("riprova tra qualche secondo");
         } catch (ExecutionException closedWithTheServer) {
             assertThat(closedWithTheServer).hasCauseInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aRestartOfTheSameBuildOnAnUnchangedDatabaseDoesNotSyncThePassagesAgain(CapturedOutput output) throws Exception {
+        try (var first = start()) {
+            assertThat(output.getOut()).as("a new database is synced").doesNotContain(PASSAGES_NOT_READ_AGAIN);
+        }
+        int mark = output.getOut().length();
+        try (var second = start()) {
+            assertThat(output.getOut().substring(mark)).contains(PASSAGES_NOT_READ_AGAIN);
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject("select count(*) from translation_unit", Long.class))
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void passagesChangedWhileTheApplicationWasStoppedAreSyncedAtTheNextStart(CapturedOutput output) throws Exception {
+        String units = "select count(*) from translation_unit u join translation t on t.id = u.translation_id where t.language = 'en'";
+        long english;
+        try (var first = start()) {
+            var jdbc = first.getBean(JdbcTemplate.class);
+            english = jdbc.queryForObject(units, Long.class);
+            // stands for a database changed by hand or restored from a backup
+            jdbc.update("delete from translation_unit where translation_id = (select id from translation where language = 'en')");
+        }
+        assertThat(english).isPositive();
+        int mark = output.getOut().length();
+        try (var second = start()) {
+            assertThat(output.getOut().substring(mark)).doesNotContain(PASSAGES_NOT_READ_AGAIN);
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject(units, Long.class)).isEqualTo(english);
+        }
+    }
+
+    @Test
+    void anotherBuildSyncsThePassagesOfAnUnchangedDatabase(CapturedOutput output) throws Exception {
+        try (var first = start()) {
+            assertThat(first.getBean(ApplicationBuild.class).identity()).isNotEqualTo("unknown");
+        }
+        Path otherBuild = dataDir.resolve("other-build-info.properties");
+        Files.writeString(otherBuild, "build.version=0.1.1\nbuild.time=2030-01-01T00\\:00\\:00Z\n");
+        int mark = output.getOut().length();
+        try (var second = start("--spring.info.build.location=" + otherBuild.toUri())) {
+            assertThat(second.getBean(ApplicationBuild.class).identity()).startsWith("0.1.1@");
+            assertThat(output.getOut().substring(mark)).doesNotContain(PASSAGES_NOT_READ_AGAIN);
+            assertThat(dataDir.resolve("workbench").resolve("last-start-up-sync")).content().startsWith("0.1.1@");
         }
     }
 
