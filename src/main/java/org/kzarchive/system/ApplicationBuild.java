@@ -15,11 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationBuild {
 
+    private static final String UNKNOWN = "unknown";
+
     private final String identity;
 
     @Autowired
     ApplicationBuild(ObjectProvider<BuildProperties> build) {
-        this(Optional.ofNullable(build.getIfAvailable()).map(b -> b.getVersion() + "@" + b.getTime()).orElse("unknown"));
+        this(Optional.ofNullable(build.getIfAvailable()).map(b -> b.getVersion() + "@" + b.getTime()).orElse(UNKNOWN));
     }
 
     ApplicationBuild(String identity) {
@@ -29,5 +31,10 @@ public class ApplicationBuild {
     /** e.g. {@code 0.1.0-SNAPSHOT@2026-12-02T13:21:23.747Z}; "unknown" without build information. */
     public String identity() {
         return identity;
+    }
+
+    /** Whether the build information was found: without it, a changed build cannot be told from the last one. */
+    public boolean isKnown() {
+        return !identity.equals(UNKNOWN);
     }
 }

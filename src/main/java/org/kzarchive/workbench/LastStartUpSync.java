@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * synced in their own transaction; what can leave passages out of step is the content import of a
  * start, another build's parsing, or a database restored or changed by hand: each changes the
  * fingerprint or the build. So a start that finds both as recorded has nothing to sync, and skips
- * parsing every edition again. A missing or unreadable record, or a fingerprint that cannot be
- * taken, means the sync runs.
+ * parsing every edition again. A missing or unreadable record, a fingerprint that cannot be
+ * taken, or a build without build information (run from an IDE) means the sync runs.
  */
 @Component
 class LastStartUpSync {
@@ -40,8 +40,11 @@ class LastStartUpSync {
         this.fingerprint = fingerprint;
     }
 
-    /** Whether this build last synced the database in the very state it is in now. */
+    /** Whether this build last synced the database in the very state it is in now; never for an unknown build. */
     boolean nothingChangedSince() {
+        if (!build.isKnown()) {
+            return false;
+        }
         Optional<String> now = fingerprint.now();
         return now.isPresent() && recorded().equals(Optional.of(record(now.get())));
     }

@@ -185,7 +185,7 @@ class RestartTest {
     @Test
     void anotherBuildSyncsThePassagesOfAnUnchangedDatabase(CapturedOutput output) throws Exception {
         try (var first = start()) {
-            assertThat(first.getBean(ApplicationBuild.class).identity()).isNotEqualTo("unknown");
+            assertThat(first.getBean(ApplicationBuild.class).isKnown()).isTrue();
         }
         Path otherBuild = dataDir.resolve("other-build-info.properties");
         Files.writeString(otherBuild, "build.version=0.1.1\nbuild.time=2030-01-01T00\\:00\\:00Z\n");
@@ -194,6 +194,19 @@ class RestartTest {
             assertThat(second.getBean(ApplicationBuild.class).identity()).startsWith("0.1.1@");
             assertThat(output.getOut().substring(mark)).doesNotContain(PASSAGES_NOT_READ_AGAIN);
             assertThat(dataDir.resolve("workbench").resolve("last-start-up-sync")).content().startsWith("0.1.1@");
+        }
+    }
+
+    @Test
+    void withoutBuildInformationThePassagesAreSyncedAtEveryStart(CapturedOutput output) throws Exception {
+        String noBuildInformation = "--spring.info.build.location=" + dataDir.resolve("no-build-info.properties").toUri();
+        try (var first = start(noBuildInformation)) {
+            assertThat(first.getBean(ApplicationBuild.class).isKnown()).isFalse();
+        }
+        int mark = output.getOut().length();
+        try (var second = start(noBuildInformation)) {
+            assertThat(output.getOut().substring(mark)).contains("Passages of the editions recorded at start-up")
+                    .doesNotContain(PASSAGES_NOT_READ_AGAIN);
         }
     }
 
