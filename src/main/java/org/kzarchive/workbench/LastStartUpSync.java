@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The state of the database (its {@link ArchiveFingerprint}) and the build the start-up passage sync
  * ({@link EditionSync#onStart}) last left in step, kept in the data directory. Editors' changes are
- * synced in their own transaction; what can leave passages out of step is the content import of a
+ * synced in the transaction that saves them; what can leave passages out of step is the content import of a
  * start, another build's parsing, or a database restored or changed by hand: each changes the
  * fingerprint or the build. So a start that finds both as recorded has nothing to sync, and skips
  * parsing every edition again. A missing or unreadable record, a fingerprint that cannot be
