@@ -40,11 +40,11 @@ class LastStartUpSync {
         this.fingerprint = fingerprint;
     }
 
-    /** Whether this build last synced the database in the very state it is in now; never for an unknown build. */
+    /**
+     * Whether this build last synced the database in the very state it is in now; never without build
+     * information, where every start is a build of its own ({@link ApplicationBuild#identity}).
+     */
     boolean nothingChangedSince() {
-        if (!build.isKnown()) {
-            return false;
-        }
         Optional<String> now = fingerprint.now();
         return now.isPresent() && recorded().equals(Optional.of(record(now.get())));
     }
