@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.kzarchive.ArchiveApplication;
 import org.kzarchive.accounts.AuditEventRepository;
 import org.kzarchive.accounts.Editor;
 import org.kzarchive.accounts.EditorRepository;
@@ -27,8 +26,6 @@ import org.kzarchive.archive.Translation;
 import org.kzarchive.archive.TranslationRepository;
 import org.kzarchive.archive.WorkRepository;
 
-import org.springframework.aot.AotDetector;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.data.domain.Limit;
@@ -146,17 +143,7 @@ class RepositoriesInAotModeTest {
 
     /** Started as the production command starts it, in AOT mode or not, with its own embedded database. */
     private ConfigurableApplicationContext start(boolean aotMode) {
-        if (aotMode) {
-            System.setProperty(AotDetector.AOT_ENABLED, "true");
-        }
-        try {
-            return new SpringApplicationBuilder(ArchiveApplication.class)
-                    .main(ArchiveApplication.class) // names the AOT mode's initializer (the caller is the test runner)
-                    .contextFactory(KeptPagesFirst.contexts())
-                    .properties("spring.main.banner-mode=off")
-                    .run("--server.port=0", "--archive.data-dir=" + dataDir, "--archive.admin.password=repositories-test-password");
-        } finally {
-            System.clearProperty(AotDetector.AOT_ENABLED);
-        }
+        String password = "--archive.admin.password=repositories-test-password";
+        return aotMode ? StartedAsMain.startInAotMode(dataDir, password) : StartedAsMain.start(dataDir, new Class<?>[0], password);
     }
 }

@@ -18,10 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.kzarchive.ArchiveApplication;
 import org.kzarchive.reading.PageFetcher;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -47,13 +45,7 @@ class RestartTest {
 
     /** Started as {@code main} starts it, with {@code beans} made while the start goes on. */
     private ConfigurableApplicationContext start(Class<?>[] beans, String... more) {
-        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--archive.data-dir=" + dataDir));
-        arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(ArchiveApplication.class).sources(beans)
-                .contextFactory(KeptPagesFirst.contexts())
-                .properties("spring.main.banner-mode=off")
-                // command-line arguments outrank the test run's system property for the data directory
-                .run(arguments.toArray(String[]::new));
+        return StartedAsMain.start(dataDir, beans, more);
     }
 
     private static int port(ConfigurableApplicationContext context) {
