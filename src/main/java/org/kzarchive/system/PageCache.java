@@ -264,13 +264,26 @@ public class PageCache {
 
     /**
      * Ends a rendering claimed with {@link #rendering}; {@code kept} is what {@link #put} returned, or null.
-     * A rendering that kept no page (a withdrawn edition's 404, an error) also drops the page's previous
+     * A rendering that kept no page (a withdrawn edition's 404, a redirect) also drops the page's previous
      * version: it must not be served again in place of what the page now says.
      */
     public void rendered(Generation of, String key, Rendering rendering, Page kept) {
         if (kept == null) {
             of.pages().removePrevious(key, of.number());
         }
+        end(of, key, rendering, kept);
+    }
+
+    /**
+     * Ends a rendering claimed with {@link #rendering} that failed (an exception, a server error such as
+     * the database away): it says nothing of what the page now says, so the previous version stays for
+     * the readers who may be given it. Those waiting for the rendering render the page themselves.
+     */
+    public void renderingFailed(Generation of, String key, Rendering rendering) {
+        end(of, key, rendering, null);
+    }
+
+    private static void end(Generation of, String key, Rendering rendering, Page kept) {
         rendering.page().complete(kept);
         of.renderings().remove(key, rendering.page());
     }

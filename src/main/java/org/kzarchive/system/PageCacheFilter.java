@@ -138,7 +138,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             renderAndKeep(request, response, chain, generation, key, rendering, soonAfterTheChange ? previous : null);
         } catch (Throwable failed) {
             // those waiting render the page themselves and meet the error as this request did
-            cache.rendered(generation, key, rendering, null);
+            cache.renderingFailed(generation, key, rendering);
             throw failed;
         }
     }
@@ -208,7 +208,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         } else {
             response.setHeader(HttpHeaders.ETAG, null);
         }
-        if (rendering != null) {
+        if (rendering != null && wrapper.getStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            // the database away for the refresher or an editor: readers may still be given the previous version
+            cache.renderingFailed(generation, key, rendering);
+        } else if (rendering != null) {
             cache.rendered(generation, key, rendering, kept);
         }
         wrapper.copyBodyToResponse();

@@ -1,11 +1,15 @@
 package org.kzarchive.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +45,27 @@ class PageCacheFilterPreviousVersionsTest {
         filter = new PageCacheFilter(cache, refresher);
     }
 
-    private MockHttpServletResponse get(String... headers) throws Exception {
-        return get(false, headers);
+    /** What the application answers when the page is rendered. */
+    private enum Answer {
+        /** the page as it is after the change */
+        PAGE,
+        /** the 503 of {@link DatabaseOutageFilter} */
+        DATABASE_AWAY,
+        /** a 404, as for an edition withdrawn by the change */
+        GONE,
+        /** an exception out of the rendering */
+        FAILURE
     }
 
-    /** @param databaseAway whether the rendering meets the database away, as {@link DatabaseOutageFilter} answers it */
+    private MockHttpServletResponse get(String... headers) throws Exception {
+        return get(Answer.PAGE, headers);
+    }
+
     private MockHttpServletResponse get(boolean databaseAway, String... headers) throws Exception {
+        return get(databaseAway ? Answer.DATABASE_AWAY : Answer.PAGE, headers);
+    }
+
+    private MockHttpServletResponse get(Answer answer, String... headers) throws Exception {
         var request = new MockHttpServletRequest("GET", PAGE);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.addHeader(headers[i], headers[i + 1]);
@@ -54,12 +73,19 @@ class PageCacheFilterPreviousVersionsTest {
         var response = new MockHttpServletResponse();
         filter.doFilter(request, response, (req, res) -> {
             renderings.incrementAndGet();
-            res.setContentType("text/html;charset=UTF-8");
-            res.getOutputStream().write("<p>after the change</p>".getBytes(StandardCharsets.UTF_8));
-            if (databaseAway) {
-                var http = (jakarta.servlet.http.HttpServletResponse) res;
-                http.resetBuffer();
-                http.sendError(503);
+            var http = (HttpServletResponse) res;
+            switch (answer) {
+                case PAGE -> {
+                    res.setContentType("text/html;charset=UTF-8");
+                    res.getOutputStream().write("<p>after the change</p>".getBytes(StandardCharsets.UTF_8));
+                }
+                case DATABASE_AWAY -> {
+                    res.getOutputStream().write("<p>half a page</p>".getBytes(StandardCharsets.UTF_8));
+                    http.resetBuffer();
+                    http.sendError(503);
+                }
+                case GONE -> http.sendError(404);
+                case FAILURE -> throw new ServletException("the rendering failed");
             }
         });
         return response;
@@ -111,5 +137,30 @@ class PageCacheFilterPreviousVersionsTest {
         clock.advance(PageCacheFilter.PREVIOUS_VERSIONS_AT_MOST);
         assertThat(get().getContentAsString()).isEqualTo("<p>after the change</p>");
         assertThat(renderings).hasValue(1);
+    }
+
+    @Test
+    void aRenderingOfThePageAsItIsNowThatMeetsTheDatabaseAwayLeavesThePreviousVersionToReaders() throws Exception {
+        refresherRunEnded();
+        assertThat(get(true, "Cache-Control", "no-cache").getStatus()).as("the refresher's request").isEqualTo(503);
+        var reader = get(true);
+        assertThat(reader.getStatus()).isEqualTo(200);
+        assertThat(reader.getContentAsString()).isEqualTo("<p>before the change</p>");
+        assertThat(renderings).hasValue(2);
+    }
+
+    @Test
+    void aRenderingThatFailsLeavesThePreviousVersionToReaders() throws Exception {
+        refresherRunEnded();
+        assertThatThrownBy(() -> get(Answer.FAILURE, "Cache-Control", "no-cache")).isInstanceOf(ServletException.class);
+        assertThat(get(true).getContentAsString()).isEqualTo("<p>before the change</p>");
+    }
+
+    @Test
+    void aPageTheChangeWithdrewIsNotGivenItsPreviousVersionAgain() throws Exception {
+        refresherRunEnded();
+        assertThat(get(Answer.GONE, "Cache-Control", "no-cache").getStatus()).isEqualTo(404);
+        assertThat(cache.previousVersion(cache.generation(), PAGE)).isNull();
+        assertThat(get(true).getStatus()).as("with the database away, nothing to give instead").isEqualTo(503);
     }
 }
