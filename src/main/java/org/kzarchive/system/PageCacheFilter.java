@@ -208,11 +208,13 @@ class PageCacheFilter extends OncePerRequestFilter {
         } else {
             response.setHeader(HttpHeaders.ETAG, null);
         }
-        if (rendering != null && wrapper.getStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
-            // the database away for the refresher or an editor: readers may still be given the previous version
-            cache.renderingFailed(generation, key, rendering);
-        } else if (rendering != null) {
-            cache.rendered(generation, key, rendering, kept);
+        if (rendering != null) {
+            if (wrapper.getStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+                // the database away for the refresher or an editor: readers may still be given the previous version
+                cache.renderingFailed(generation, key, rendering);
+            } else {
+                cache.rendered(generation, key, rendering, kept);
+            }
         }
         wrapper.copyBodyToResponse();
     }

@@ -61,10 +61,6 @@ class PageCacheFilterPreviousVersionsTest {
         return get(Answer.PAGE, headers);
     }
 
-    private MockHttpServletResponse get(boolean databaseAway, String... headers) throws Exception {
-        return get(databaseAway ? Answer.DATABASE_AWAY : Answer.PAGE, headers);
-    }
-
     private MockHttpServletResponse get(Answer answer, String... headers) throws Exception {
         var request = new MockHttpServletRequest("GET", PAGE);
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -101,23 +97,23 @@ class PageCacheFilterPreviousVersionsTest {
     @Test
     void aReaderWhoseRenderingMeetsTheDatabaseAwaySoonAfterAChangeIsGivenThePreviousVersion() throws Exception {
         refresherRunEnded();
-        var response = get(true);
+        var response = get(Answer.DATABASE_AWAY);
         assertThat(renderings).as("rendered, since no one else renders it").hasValue(1);
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString()).isEqualTo("<p>before the change</p>");
         assertThat(response.getHeader("ETag")).isEqualTo(cache.previousVersion(cache.generation(), PAGE).etag().value());
         assertThat(cache.get(PAGE)).as("nothing kept").isNull();
-        assertThat(get(true).getContentAsString()).as("the next reader too").isEqualTo("<p>before the change</p>");
-        assertThat(get(false).getContentAsString()).as("the database back").isEqualTo("<p>after the change</p>");
+        assertThat(get(Answer.DATABASE_AWAY).getContentAsString()).as("the next reader too").isEqualTo("<p>before the change</p>");
+        assertThat(get(Answer.PAGE).getContentAsString()).as("the database back").isEqualTo("<p>after the change</p>");
     }
 
     @Test
     void theDatabaseAwayLongAfterAChangeOrForAnEditorIsStillA503() throws Exception {
         refresherRunEnded();
-        assertThat(get(true, "Cookie", "SESSION=an-editors-session").getStatus()).isEqualTo(503);
+        assertThat(get(Answer.DATABASE_AWAY, "Cookie", "SESSION=an-editors-session").getStatus()).isEqualTo(503);
         clock.advance(PageCacheFilter.PREVIOUS_VERSIONS_AT_MOST);
-        assertThat(get(true).getStatus()).as("what a change removed must not stay on view longer").isEqualTo(503);
-        assertThat(get(false).getContentAsString()).isEqualTo("<p>after the change</p>");
+        assertThat(get(Answer.DATABASE_AWAY).getStatus()).as("what a change removed must not stay on view longer").isEqualTo(503);
+        assertThat(get(Answer.PAGE).getContentAsString()).isEqualTo("<p>after the change</p>");
     }
 
     @Test
@@ -142,8 +138,8 @@ class PageCacheFilterPreviousVersionsTest {
     @Test
     void aRenderingOfThePageAsItIsNowThatMeetsTheDatabaseAwayLeavesThePreviousVersionToReaders() throws Exception {
         refresherRunEnded();
-        assertThat(get(true, "Cache-Control", "no-cache").getStatus()).as("the refresher's request").isEqualTo(503);
-        var reader = get(true);
+        assertThat(get(Answer.DATABASE_AWAY, "Cache-Control", "no-cache").getStatus()).as("the refresher's request").isEqualTo(503);
+        var reader = get(Answer.DATABASE_AWAY);
         assertThat(reader.getStatus()).isEqualTo(200);
         assertThat(reader.getContentAsString()).isEqualTo("<p>before the change</p>");
         assertThat(renderings).hasValue(2);
@@ -153,7 +149,7 @@ class PageCacheFilterPreviousVersionsTest {
     void aRenderingThatFailsLeavesThePreviousVersionToReaders() throws Exception {
         refresherRunEnded();
         assertThatThrownBy(() -> get(Answer.FAILURE, "Cache-Control", "no-cache")).isInstanceOf(ServletException.class);
-        assertThat(get(true).getContentAsString()).isEqualTo("<p>before the change</p>");
+        assertThat(get(Answer.DATABASE_AWAY).getContentAsString()).isEqualTo("<p>before the change</p>");
     }
 
     @Test
@@ -161,6 +157,6 @@ class PageCacheFilterPreviousVersionsTest {
         refresherRunEnded();
         assertThat(get(Answer.GONE, "Cache-Control", "no-cache").getStatus()).isEqualTo(404);
         assertThat(cache.previousVersion(cache.generation(), PAGE)).isNull();
-        assertThat(get(true).getStatus()).as("with the database away, nothing to give instead").isEqualTo(503);
+        assertThat(get(Answer.DATABASE_AWAY).getStatus()).as("with the database away, nothing to give instead").isEqualTo(503);
     }
 }
