@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -29,9 +30,22 @@ public class ArchiveFingerprint {
             "sign_in_attempt", "audit_event", "flyway_schema_history");
 
     private final DataSource dataSource;
+    /** The digest this process took first, during its start; null until one was taken. */
+    private final AtomicReference<Optional<String>> firstTaken = new AtomicReference<>();
 
     ArchiveFingerprint(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * The digest this process took first, before it served any request that could change the archive
+     * (the kept pages' check at start-up, {@link PageSnapshot}); taken now when none was. Each digest
+     * reads every row of the archive, so what asks only about the archive as this process found it
+     * ({@code LastStartUpSync}) does not read it again.
+     */
+    public Optional<String> atStart() {
+        Optional<String> first = firstTaken.get();
+        return first != null ? first : now();
     }
 
     /**
@@ -42,6 +56,12 @@ public class ArchiveFingerprint {
      * the committed transaction's resources are still bound to the thread.
      */
     public Optional<String> now() {
+        Optional<String> digest = take();
+        firstTaken.compareAndSet(null, digest);
+        return digest;
+    }
+
+    Optional<String> take() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);

@@ -41,12 +41,14 @@ class LastStartUpSync {
     }
 
     /**
-     * Whether this build last synced the database in the very state it is in now; never without build
-     * information, where every start is a build of its own ({@link ApplicationBuild#identity}).
+     * Whether this build last synced the database in the very state this start found it in (the
+     * digest the start took for its kept pages, {@link ArchiveFingerprint#atStart}: what editors
+     * changed since is synced in the transaction that saved it); never without build information,
+     * where every start is a build of its own ({@link ApplicationBuild#identity}).
      */
     boolean nothingChangedSince() {
-        Optional<String> now = fingerprint.now();
-        return now.isPresent() && recorded().equals(Optional.of(record(now.get())));
+        Optional<String> atStart = fingerprint.atStart();
+        return atStart.isPresent() && recorded().equals(Optional.of(record(atStart.get())));
     }
 
     /** Records the database's state now, once the sync has committed, as in step for this build. */
