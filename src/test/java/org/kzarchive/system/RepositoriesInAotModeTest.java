@@ -2,10 +2,8 @@ package org.kzarchive.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +23,7 @@ import org.kzarchive.archive.TimelineEventRepository;
 import org.kzarchive.archive.Translation;
 import org.kzarchive.archive.TranslationRepository;
 import org.kzarchive.archive.WorkRepository;
+import org.kzarchive.editing.RevisionQueries;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigUtils;
@@ -46,7 +45,7 @@ class RepositoriesInAotModeTest {
 
     @ParameterizedTest(name = "AOT mode: {0}")
     @ValueSource(booleans = {false, true})
-    void everyQueryMethodAnswersWhatTheDatabaseHolds(boolean aotMode) throws Exception {
+    void everyQueryMethodAnswersWhatTheDatabaseHolds(boolean aotMode) {
         try (var context = start(aotMode)) {
             assertThat(!context.containsBean(AnnotationConfigUtils.CONFIGURATION_ANNOTATION_PROCESSOR_BEAN_NAME))
                     .as("started from the build's bean definitions").isEqualTo(aotMode);
@@ -56,7 +55,7 @@ class RepositoriesInAotModeTest {
                     .as(repository.getObjectType() + ": the build's code for its query methods").hasSize(aotMode ? 1 : 0));
             long italian = theReadersQueriesAnswer(context, jdbc);
             theEditorsQueriesAnswer(context, jdbc);
-            theRevisionsQueriesAnswer(context, jdbc, italian);
+            RevisionQueries.answerWhatTheDatabaseHolds(context, jdbc, italian);
         }
     }
 
@@ -104,18 +103,6 @@ class RepositoriesInAotModeTest {
                 .hasSize((int) Math.min(2, jdbc.queryForObject("select count(*) from audit_event", Long.class)));
     }
 
-    /** The editing package's own repository, not visible here: its methods called by name. */
-    private static void theRevisionsQueriesAnswer(ConfigurableApplicationContext context, JdbcTemplate jdbc, long id) throws Exception {
-        var revisions = revisionRepository(context);
-        List<Long> numbers = jdbc.queryForList("select number from translation_revision where translation_id = ? order by number desc",
-                Long.class, id);
-        assertThat(numbers).isNotEmpty();
-        assertThat((List<?>) call(revisions, "findByTranslationIdOrderByNumberDesc", id)).hasSize(numbers.size());
-        assertThat((Optional<?>) call(revisions, "findFirstByTranslationIdOrderByNumberDesc", id)).isPresent();
-        assertThat((Optional<?>) call(revisions, "findByTranslationIdAndNumber", id, numbers.getFirst().intValue())).isPresent();
-        assertThat((Optional<?>) call(revisions, "findByTranslationIdAndNumber", id, -1)).isEmpty();
-    }
-
     private static List<String> generatedImplementations(RepositoryFactoryBeanSupport<?, ?, ?> repository) {
         return repository.getRepositoryInformation().getFragments().stream().flatMap(fragment -> fragment.getImplementationClass().stream())
                 .map(Class::getSimpleName).filter(name -> name.endsWith("Impl__AotRepository")).toList();
@@ -123,22 +110,6 @@ class RepositoriesInAotModeTest {
 
     private static List<Long> ids(JdbcTemplate jdbc, String sql, long translationId) {
         return jdbc.queryForList(sql, Long.class, translationId);
-    }
-
-    private static Object revisionRepository(ConfigurableApplicationContext context) throws ClassNotFoundException {
-        return context.getBean(Class.forName("org.kzarchive.editing.TranslationRevisionRepository"));
-    }
-
-    private static Object call(Object repository, String name, Object... arguments) throws Exception {
-        for (Class<?> type : repository.getClass().getInterfaces()) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.getName().equals(name)) {
-                    method.setAccessible(true);
-                    return method.invoke(repository, arguments);
-                }
-            }
-        }
-        throw new AssertionError("no method " + name);
     }
 
     /** Started as the production command starts it, in AOT mode or not, with its own embedded database. */
