@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationBuild {
 
+    private static final String UNKNOWN = "unknown@";
+
     private final String identity;
 
     @Autowired
@@ -30,7 +32,7 @@ public class ApplicationBuild {
     }
 
     private static String thisStartOnly() {
-        return "unknown@" + UUID.randomUUID();
+        return UNKNOWN + UUID.randomUUID();
     }
 
     /**
@@ -39,5 +41,10 @@ public class ApplicationBuild {
      */
     public String identity() {
         return identity;
+    }
+
+    /** Whether the build information was found: without it, nothing this start keeps is ever reused. */
+    public boolean isKnown() {
+        return !identity.startsWith(UNKNOWN);
     }
 }

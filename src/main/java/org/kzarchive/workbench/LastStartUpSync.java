@@ -47,12 +47,21 @@ class LastStartUpSync {
      * where every start is a build of its own ({@link ApplicationBuild#identity}).
      */
     boolean nothingChangedSince() {
+        if (!build.isKnown()) {
+            return false;
+        }
         Optional<String> atStart = fingerprint.atStart();
         return atStart.isPresent() && recorded().equals(Optional.of(record(atStart.get())));
     }
 
-    /** Records the database's state now, once the sync has committed, as in step for this build. */
+    /**
+     * Records the database's state now, once the sync has committed, as in step for this build; not
+     * without build information, as no later start would take it.
+     */
     void recordInStep() {
+        if (!build.isKnown()) {
+            return;
+        }
         fingerprint.now().ifPresent(now -> {
             try {
                 AtomicFiles.write(file, record(now).getBytes(StandardCharsets.UTF_8));

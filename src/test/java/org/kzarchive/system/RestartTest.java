@@ -208,6 +208,7 @@ class RestartTest {
                     .contains("Rendered pages of another build or address found; not taken")
                     .doesNotContain(PASSAGES_NOT_READ_AGAIN);
         }
+        assertThat(dataDir.resolve("workbench").resolve("last-start-up-sync")).as("no record a later start could take").doesNotExist();
     }
 
     /**
