@@ -118,13 +118,18 @@ class HeaderBytes implements TomcatContextCustomizer, WebServerFactoryCustomizer
         if (request.getAttribute(ATTRIBUTE) == null) {
             return; // Tomcat, or the test's mock, adds its own
         }
+        set(request, response, currentDate());
+    }
+
+    /** The Date header of this second, encoded once a second. */
+    static Header currentDate() {
         String now = FastHttpDateFormat.getCurrentDate();
         Header current = date;
         if (!current.value().equals(now)) {
             current = Header.of("Date", now);
             date = current;
         }
-        set(request, response, current);
+        return current;
     }
 
     private static MimeHeaders tomcatHeaders(HttpServletRequest request) {
@@ -134,6 +139,15 @@ class HeaderBytes implements TomcatContextCustomizer, WebServerFactoryCustomizer
 
     /** Tomcat's HTTP/1.1 connector, but that a response sent as kept is not considered for compression. */
     public static final class KeptPagesProtocol extends Http11NioProtocol {
+
+        public KeptPagesProtocol() {
+            super(new KeptPagesEndpoint());
+        }
+
+        /** The endpoint that answers kept pages on Tomcat's poller once given them ({@link KeptPagesEndpoint#answerFrom}). */
+        KeptPagesEndpoint keptPagesEndpoint() {
+            return (KeptPagesEndpoint) getEndpoint();
+        }
 
         @Override
         public boolean useCompression(org.apache.coyote.Request request, org.apache.coyote.Response response) {

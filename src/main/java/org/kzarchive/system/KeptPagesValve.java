@@ -15,7 +15,10 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after HeaderBytes' valve, which gives it Tomcat's header list
-class KeptPagesValve implements TomcatContextCustomizer, DisposableBean {
+class KeptPagesValve implements TomcatContextCustomizer, WebServerFactoryCustomizer<TomcatServletWebServerFactory>, DisposableBean {
 
     // a start opened early has made its database and web server: what is left takes seconds
     private static final Duration START_WAIT = Duration.ofSeconds(60);
@@ -41,12 +44,15 @@ class KeptPagesValve implements TomcatContextCustomizer, DisposableBean {
     private final PageCache cache;
     private final MessageSource messages;
     private final LongAdder answered = new LongAdder();
+    private final LongAdder answeredOnThePoller = new LongAdder();
+    private final boolean onThePoller;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean stopped;
 
-    KeptPagesValve(PageCache cache, MessageSource messages) {
+    KeptPagesValve(PageCache cache, MessageSource messages, @Value("${archive.kept-pages-on-poller:true}") boolean onThePoller) {
         this.cache = cache;
         this.messages = messages;
+        this.onThePoller = onThePoller;
     }
 
     @Override
@@ -54,9 +60,39 @@ class KeptPagesValve implements TomcatContextCustomizer, DisposableBean {
         context.getPipeline().addValve(new Answer());
     }
 
-    /** How many requests this valve answered since the start. */
+    /**
+     * Unless {@code archive.kept-pages-on-poller} is false, the requests this valve would answer that are
+     * plain enough ({@link KeptPageRequest}) are answered before they reach it, on Tomcat's poller
+     * ({@link KeptPagesEndpoint}), with the same bytes.
+     */
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addConnectorCustomizers(connector -> {
+            if (onThePoller && connector.getProtocolHandler() instanceof HeaderBytes.KeptPagesProtocol protocol) {
+                protocol.keptPagesEndpoint().answerFrom(new KeptPagesEndpoint.KeptPages() {
+                    @Override
+                    public PageCache.Page current(String key) {
+                        return cache.get(key);
+                    }
+
+                    @Override
+                    public void answered() {
+                        answered.increment();
+                        answeredOnThePoller.increment();
+                    }
+                });
+            }
+        });
+    }
+
+    /** How many requests for kept pages were answered since the start, by this valve or on the poller. */
     long answered() {
         return answered.sum();
+    }
+
+    /** How many of them were answered on Tomcat's poller. */
+    long answeredOnThePoller() {
+        return answeredOnThePoller.sum();
     }
 
     private final class Answer extends ValveBase {

@@ -62,11 +62,11 @@ class PageCacheFilter extends OncePerRequestFilter {
     // the page: what a change removed (a withdrawn edition) must not stay on view longer
     static final Duration PREVIOUS_VERSIONS_AT_MOST = Duration.ofSeconds(30);
 
-    private static final HeaderBytes.Header NO_CACHE = HeaderBytes.Header.of(HttpHeaders.CACHE_CONTROL, "no-cache");
-    private static final HeaderBytes.Header VARY_ENCODING = HeaderBytes.Header.of(HttpHeaders.VARY, "Accept-Encoding");
+    static final HeaderBytes.Header NO_CACHE = HeaderBytes.Header.of(HttpHeaders.CACHE_CONTROL, "no-cache");
+    static final HeaderBytes.Header VARY_ENCODING = HeaderBytes.Header.of(HttpHeaders.VARY, "Accept-Encoding");
     private static final HeaderBytes.Header VARY_ENCODING_AND_LANGUAGE =
             HeaderBytes.Header.of(HttpHeaders.VARY, "Accept-Encoding, Accept-Language");
-    private static final HeaderBytes.Header GZIP = HeaderBytes.Header.of(HttpHeaders.CONTENT_ENCODING, "gzip");
+    static final HeaderBytes.Header GZIP = HeaderBytes.Header.of(HttpHeaders.CONTENT_ENCODING, "gzip");
 
     private final PageCache cache;
     private final PageRefresher refresher;
@@ -252,7 +252,11 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     /** Only the ETag decides: Last-Modified has one-second steps, and a page can change twice in one second. */
     private static boolean notModified(HttpServletRequest request, String etag) {
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        return notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag);
+    }
+
+    /** Whether a request's If-None-Match header (null when none) names {@code etag}. */
+    static boolean notModified(String ifNoneMatch, String etag) {
         return ifNoneMatch != null && (ifNoneMatch.equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
                 .map(String::strip).anyMatch(t -> t.equals(etag) || t.equals(etag.substring(2))));
     }
