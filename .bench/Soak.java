@@ -53,7 +53,8 @@ public class Soak {
         String password = args[3];
         Path restartFile = args.length > 4 ? Path.of(args[4]) : null;
         String base = "http://127.0.0.1:" + port;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as browsers speak it to the app (the JDK's default, HTTP/2, adds upgrade headers that no browser sends)
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long started = System.nanoTime();
         Map<String, String> pages = new TreeMap<>(Map.of(
