@@ -100,7 +100,7 @@ record KeptPageRequest(boolean head, String path, boolean acceptsGzip, String if
         if (host == null) {
             return null;
         }
-        return new KeptPageRequest(head, path, acceptEncoding != null && acceptEncoding.contains("gzip"), ifNoneMatch,
+        return new KeptPageRequest(head, path, PageCacheFilter.acceptsGzip(acceptEncoding), ifNoneMatch,
                 connection != null, end - start);
     }
 

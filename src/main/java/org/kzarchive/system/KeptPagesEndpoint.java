@@ -136,7 +136,7 @@ public class KeptPagesEndpoint extends NioEndpoint {
     /** The answer to the request at {@code input}'s position, consuming it; or null, leaving it for Tomcat. */
     private Answer answer(NioSocketWrapper socket, ByteBuffer input, KeptPages pages) {
         KeptPageRequest request = KeptPageRequest.of(input);
-        if (request == null || PageCacheKey.hasInterfaceLanguage(request.path())) {
+        if (request == null) {
             return null;
         }
         PageCache.Page page = pages.current(request.path());
@@ -144,8 +144,8 @@ public class KeptPagesEndpoint extends NioEndpoint {
             return null;
         }
         boolean notModified = PageCacheFilter.notModified(request.ifNoneMatch(), page.etag().value());
-        byte[] body = request.acceptsGzip() ? page.gzipped() : page.plain();
-        Path file = request.acceptsGzip() ? page.gzippedFile() : page.plainFile();
+        byte[] body = page.body(request.acceptsGzip());
+        Path file = page.file(request.acceptsGzip());
         int keepAliveSeconds = getKeepAliveTimeout() / 1000;
         if (request.keepAlive() && keepAliveSeconds <= 0) {
             return null;

@@ -91,6 +91,16 @@ public class PageCache {
             return contentTypeHeader.value();
         }
 
+        /** The bytes sent to a reader who asked for gzip, or not. */
+        byte[] body(boolean gzip) {
+            return gzip ? gzipped : plain;
+        }
+
+        /** The file those bytes are sent from with sendfile, or null when they are sent from memory. */
+        Path file(boolean gzip) {
+            return gzip ? gzippedFile : plainFile;
+        }
+
         Page withoutFiles() {
             return new Page(plain, gzipped, null, null, contentTypeHeader, headers, generation, etag, replayedHeaders);
         }

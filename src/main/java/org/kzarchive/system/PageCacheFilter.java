@@ -276,9 +276,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         String acceptEncoding = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-        boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
-        byte[] body = gzip ? page.gzipped() : page.plain();
-        java.nio.file.Path file = gzip ? page.gzippedFile() : page.plainFile();
+        boolean gzip = acceptsGzip(acceptEncoding);
+        byte[] body = page.body(gzip);
+        java.nio.file.Path file = page.file(gzip);
         HeaderBytes.contentType(request, response, page.contentTypeHeader());
         for (HeaderBytes.Header header : page.replayedHeaders()) {
             HeaderBytes.add(request, response, header);
@@ -299,6 +299,11 @@ class PageCacheFilter extends OncePerRequestFilter {
             HeaderBytes.sentAsKept(request);
             response.getOutputStream().write(body);
         }
+    }
+
+    /** Whether a request's Accept-Encoding header (null when none) asks for a kept page's gzipped bytes. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.contains("gzip");
     }
 
     /** Without hl=, the home and search pages speak the browser's language: a cached copy must not say otherwise. */
